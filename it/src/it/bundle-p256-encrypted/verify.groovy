@@ -14,6 +14,7 @@ assert r.manifest.version == '0.3.1'
 assert r.manifest.permissions_policy.camera == ['self']
 assert r.manifest.permissions_policy['loopback-network'] == ['self']
 assert r.contentTypes['/icon.png'] == 'image/png'
+assert r.contentTypes['/app.wasm'] == 'application/wasm' : 'files of generatedDirectory are bundled'
 
 // Node reads our encrypted key (with the same passphrase) and derives the same ID.
 def (exit, out, err) = helper.runNode(node, nodeModules, nodeScripts + '/reference.mjs', ['id', key.path],
