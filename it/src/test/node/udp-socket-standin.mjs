@@ -9,7 +9,11 @@ export class UDPSocket {
       throw new TypeError("this stand-in supports only bound mode ({localAddress, localPort})");
     }
     this.dropped = 0;
-    const socket = dgram.createSocket({ type: options.localAddress.includes(":") ? "udp6" : "udp4" });
+    const socket = dgram.createSocket({
+      type: options.localAddress.includes(":") ? "udp6" : "udp4",
+      recvBufferSize: options.receiveBufferSize,
+      sendBufferSize: options.sendBufferSize,
+    });
     this.socket = socket;
     let closedResolve;
     this.closed = new Promise((resolve) => { closedResolve = resolve; });

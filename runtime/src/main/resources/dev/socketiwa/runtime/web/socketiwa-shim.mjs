@@ -13,11 +13,13 @@ const HEADER = 32;
 export const CAPACITY = 65507;
 /** Datagrams kept while the app is busy; beyond this the reader pauses and the browser's socket buffer drops. */
 const QUEUE_LIMIT = 4096;
+/** Asked of the OS for the socket (UDPSocketOptions); bursts beyond it are lost before JS sees them. */
+const SOCKET_BUFFER = 4 << 20;
 
 /**
  * Loads the app, binds the socket and runs the app's loop (SocketIwa.run in the app's main, then socketiwa.serve).
  * @param options {wasm: URL or bytes, listen: "host:port", jsBodies, log(line, stream), onState(state, detail),
- *                 UDPSocket: the constructor (default globalThis.UDPSocket)}
+ *                 UDPSocket: the constructor (default globalThis.UDPSocket), receiveBufferSize, sendBufferSize}
  * @returns {Promise<{stats, stop(): void, finished: Promise<number>}>} once the socket is bound and the app started
  */
 export async function startServer(options) {
@@ -155,7 +157,12 @@ export async function startServer(options) {
   app.exports.main([]);
 
   onState("binding", host + ":" + port);
-  socket = new SocketClass({ localAddress: host, localPort: port });
+  socket = new SocketClass({
+    localAddress: host,
+    localPort: port,
+    receiveBufferSize: options.receiveBufferSize ?? SOCKET_BUFFER,
+    sendBufferSize: options.sendBufferSize ?? SOCKET_BUFFER,
+  });
   const opened = await socket.opened;
   const reader = opened.readable.getReader();
   writer = opened.writable.getWriter();
