@@ -96,12 +96,11 @@ public final class FileCertificateStore implements CertificateStore {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            if (ownerOnly) {
-                try {
-                    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: ACLs of the user's directory apply.
-                }
+            try {
+                // createTempFile makes owner-only files; a certificate is public and other tools may read it.
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString(ownerOnly ? "rw-------" : "rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the ACLs of the user's directory apply.
             }
             Files.write(temp, content);
             try {

@@ -36,6 +36,7 @@ class FileCertificateStoreTest {
         assertEquals(a.certificatePem(), Files.readString(sub.resolve("cert.pem")));
         assertEquals(b.privateKeyPem(), Files.readString(sub.resolve("next-key.pem")));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sub.resolve("key.pem"))));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(sub.resolve("cert.pem"))));
 
         StoredCertificates loaded = store.load();
         assertTrue(loaded.current().parse().hasSameHash(a));
