@@ -114,8 +114,8 @@ public final class EcP256Key {
                         + algorithm.getAlgorithm().getId() + "); an ECDSA P-256 key is required");
             }
             if (!CURVE_OID.equals(algorithm.getParameters())) {
-                throw new CertificateFormatException("EC private key is not on P-256 (parameters "
-                        + algorithm.getParameters() + "); WebTransport certificate hashes need P-256");
+                throw new CertificateFormatException("EC private key is not on P-256 (curve "
+                        + describeCurve(algorithm.getParameters()) + "); WebTransport certificate hashes need P-256");
             }
             inner = ECPrivateKey.getInstance(info.parsePrivateKey());
         } catch (CertificateFormatException e) {
@@ -136,9 +136,15 @@ public final class EcP256Key {
         }
         Object params = key.getParametersObject();
         if (params != null && !CURVE_OID.equals(params)) {
-            throw new CertificateFormatException("EC private key is not on P-256 (parameters " + params + ")");
+            throw new CertificateFormatException("EC private key is not on P-256 (curve " + describeCurve(params) + ")");
         }
         return fromScalar(key.getKey());
+    }
+
+    // Never concatenate ASN.1 objects into messages: their toString reaches SimpleDateFormat, absent from wasm.
+    private static String describeCurve(Object parameters) {
+        return parameters instanceof ASN1ObjectIdentifier ? ((ASN1ObjectIdentifier) parameters).getId()
+                : "explicit or missing parameters";
     }
 
     private static EcP256Key fromScalar(BigInteger scalar) {

@@ -83,12 +83,12 @@ class CertificateGeneratorTest {
     @Test
     void subjectAndAlternativeNamesAreConfigurable() throws Exception {
         CertificateRequest request = CertificateRequest.defaults()
-                .withSubject("CN=echo.example.test,O=Example")
+                .withSubject("CN=echo.example.test,O=Example\\, Inc.,C=DE")
                 .withSubjectAltNames(List.of("echo.example.test", "*.example.test", "::1", "IP:10.1.2.3",
                         "DNS:localhost", "[fe80::1]"))
                 .withValidityDays(14);
         X509Certificate cert = jdkParse(generator.generate(request, NOW).der());
-        assertEquals("CN=echo.example.test,O=Example", cert.getSubjectX500Principal().getName());
+        assertEquals("CN=echo.example.test,O=Example\\, Inc.,C=DE", cert.getSubjectX500Principal().getName());
         Collection<List<?>> sans = cert.getSubjectAlternativeNames();
         assertTrue(sans.contains(Arrays.asList(2, "echo.example.test")), sans.toString());
         assertTrue(sans.contains(Arrays.asList(2, "*.example.test")), sans.toString());
