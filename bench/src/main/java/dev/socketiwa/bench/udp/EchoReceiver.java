@@ -23,6 +23,7 @@ final class EchoReceiver implements Runnable {
     final Histogram rttNanos = new Histogram(MAX_RTT_NANOS, 3);
 
     private volatile long answeredVisible;
+    private volatile long receivedVisible;
     long answered;
     long duplicates;
     long corrupt;
@@ -45,6 +46,11 @@ final class EchoReceiver implements Runnable {
         return answeredVisible;
     }
 
+    /** Every datagram read so far, matched or not: lets the drain wait for late duplicates and corrupt echoes. */
+    long receivedSoFar() {
+        return receivedVisible;
+    }
+
     @Override
     public void run() {
         while (true) {
@@ -65,8 +71,8 @@ final class EchoReceiver implements Runnable {
                 continue;
             }
             long now = System.nanoTime();
-            received++;
             account(n, now);
+            receivedVisible = ++received;
         }
     }
 

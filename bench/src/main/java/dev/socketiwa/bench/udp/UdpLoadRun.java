@@ -28,6 +28,8 @@ public final class UdpLoadRun {
     /** After a stall, catch up at most 20 ms worth of datagrams per tick rather than in one giant burst. */
     private static final long MAX_CATCH_UP_NANOS = 20_000_000;
     private static final int SOCKET_BUFFER = 4 << 20;
+    /** Once all is answered, how long nothing may arrive before the run ends. */
+    private static final long SETTLE_NANOS = 100_000_000;
 
     private final LoadConfig config;
     private final ByteBuffer out = ByteBuffer.allocateDirect((LoadConfig.MAX_SIZE + 7) & ~7); // whole longs of filler
@@ -193,20 +195,27 @@ public final class UdpLoadRun {
         }
     }
 
-    /** Waits for the last echoes: until everything is answered or --drain-ms passes with nothing new. */
+    /**
+     * Waits for the last echoes: ends --drain-ms after the last datagram arrived, or sooner once every datagram is
+     * answered and nothing at all (not even a duplicate or a corrupt echo still in flight) arrived for a short settle.
+     */
     private void drain(EchoReceiver receiver) {
+        long quietLimit = config.drainMillis() * 1_000_000L;
+        long settle = Math.min(quietLimit, SETTLE_NANOS);
         long quietSince = System.nanoTime();
-        long last = receiver.answeredSoFar();
-        while (last < sent) {
-            LockSupport.parkNanos(1_000_000);
+        long lastReceived = receiver.receivedSoFar();
+        while (true) {
             long now = System.nanoTime();
-            long answered = receiver.answeredSoFar();
-            if (answered != last) {
-                last = answered;
+            long received = receiver.receivedSoFar();
+            if (received != lastReceived) {
+                lastReceived = received;
                 quietSince = now;
-            } else if (now - quietSince >= config.drainMillis() * 1_000_000L) {
+            }
+            long quiet = now - quietSince;
+            if (quiet >= quietLimit || (quiet >= settle && receiver.answeredSoFar() >= sent)) {
                 return;
             }
+            LockSupport.parkNanos(1_000_000);
         }
     }
 
