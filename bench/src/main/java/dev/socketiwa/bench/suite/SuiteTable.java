@@ -18,14 +18,20 @@ final class SuiteTable {
                 SuiteProfile.SIZE, SuiteProfile.CONSTANT_RATE, SuiteProfile.RAMP_RATE, SuiteProfile.CHAOS_MAX_RATE));
         b.append(String.format(Locale.ROOT, "%-9s %-10s %10s %10s %10s %8s %10s %10s%n", "mode", "target", "sent",
                 "answered", "answered/s", "lost%", "p50 us", "p99 us"));
+        boolean behind = false;
         for (LoadMode mode : LoadMode.values()) {
             for (TargetResult r : results) {
                 LoadReport x = r.reports().get(mode);
-                b.append(String.format(Locale.ROOT, "%-9s %-10s %10d %10d %,10.0f %7.2f%% %10.1f %10.1f%n",
+                b.append(String.format(Locale.ROOT, "%-9s %-10s %10d %10d %,10.0f %7.2f%% %10.1f %10.1f%s%n",
                         mode.cliName(), r.name(), x.sent(), x.answered(), x.answeredPerSecond(),
                         x.sent() == 0 ? 0 : 100.0 * x.lost() / x.sent(), x.rttP50Nanos() / 1e3,
-                        x.rttP99Nanos() / 1e3));
+                        x.rttP99Nanos() / 1e3, x.senderFellBehind() ? "  *" : ""));
+                behind |= x.senderFellBehind();
             }
+        }
+        if (behind) {
+            b.append("* the sender fell more than 2% behind its plan: the machine was too busy, that row measures the"
+                    + " sender, not the echo").append(System.lineSeparator());
         }
         if (results.size() > 1) {
             b.append(String.format(Locale.ROOT, "%nanswered/s ratio to %s:%n", results.get(0).name()));

@@ -16,7 +16,20 @@ public record LoadReport(
         long sent, long answered, long duplicates, long corrupt, long stray, long untrackedSent,
         long untrackedAnswers, long sendErrors, long receiveErrors, String firstError,
         long sendNanos, long answerWindowNanos, long rttP50Nanos, long rttP90Nanos, long rttP99Nanos, long rttMaxNanos,
-        Map<String, Long> mix) {
+        long planned, Map<String, Long> mix) {
+
+    /** Datagrams the sender tried to send, tracked or not, including those the socket refused. */
+    public long attempted() {
+        return sent + untrackedSent + sendErrors;
+    }
+
+    /**
+     * True when the sender itself fell behind its plan (a busy machine): it tried fewer datagrams than the mode planned
+     * although no cap stopped it. The rate then measures the sender, not the echo; the table says so.
+     */
+    public boolean senderFellBehind() {
+        return stopReason == StopReason.COMPLETE && attempted() < planned * 0.98;
+    }
 
     public long lost() {
         return sent - answered;
@@ -48,6 +61,8 @@ public record LoadReport(
         field(b, "seconds", requestedSeconds).append(',');
         field(b, "size", requestedSize).append("},");
         field(b, "stopReason", stopReason.name().toLowerCase(Locale.ROOT)).append(',');
+        field(b, "planned", planned).append(',');
+        field(b, "senderFellBehind", senderFellBehind()).append(',');
         field(b, "sent", sent).append(',');
         field(b, "answered", answered).append(',');
         field(b, "lost", lost()).append(',');
@@ -91,7 +106,8 @@ public record LoadReport(
         rows.put("mode", mode.cliName() + " -> " + target + " (seed " + seed + ")");
         rows.put("requested", requestedSummary());
         rows.put("stopped", stopReason.name().toLowerCase(Locale.ROOT));
-        rows.put("sent", sent + (untrackedSent > 0 ? " (+" + untrackedSent + " untracked tiny)" : ""));
+        rows.put("sent", sent + (untrackedSent > 0 ? " (+" + untrackedSent + " untracked tiny)" : "")
+                + " of " + planned + " planned");
         rows.put("answered", answered + String.format(Locale.ROOT, " (%.2f%%)", 100 * answeredRatio()));
         rows.put("lost", Long.toString(lost()));
         rows.put("duplicates", Long.toString(duplicates));
@@ -113,6 +129,10 @@ public record LoadReport(
                 rttP90Nanos / 1e3, rttP99Nanos / 1e3, rttMaxNanos / 1e3));
         if (!mix.isEmpty()) {
             rows.put("mix", mix.toString());
+        }
+        if (senderFellBehind()) {
+            rows.put("WARNING", String.format(Locale.ROOT, "the sender managed only %.1f%% of its plan: the machine is"
+                    + " too busy for this rate, so these figures measure the sender", 100.0 * attempted() / planned));
         }
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, String> e : rows.entrySet()) {
@@ -154,6 +174,10 @@ public record LoadReport(
             }
         }
         return b.append('"');
+    }
+
+    private static StringBuilder field(StringBuilder b, String name, boolean value) {
+        return b.append('"').append(name).append("\":").append(value);
     }
 
     private static StringBuilder field(StringBuilder b, String name, long value) {

@@ -1,6 +1,7 @@
 package dev.socketiwa.bench.udp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,9 +68,18 @@ class UdpLoadRunTest {
 
     @Test
     void pacedModesSendExactlyWhatTheirScheduleSays() throws Exception {
-        assertEquals(1_000, UdpLoadRun.run(small(LoadMode.CONSTANT, echo.address())).sent(), "2000/s for 0.5 s");
-        assertEquals(1_000, UdpLoadRun.run(small(LoadMode.RAMP, echo.address())).sent(), "0 to 4000/s over 0.5 s");
-        assertEquals(300, UdpLoadRun.run(small(LoadMode.BURST, echo.address())).sent());
+        LoadReport constant = UdpLoadRun.run(small(LoadMode.CONSTANT, echo.address()));
+        assertEquals(1_000, constant.planned(), "2000/s for 0.5 s");
+        assertEquals(1_000, constant.sent(), constant.toTable());
+        LoadReport ramp = UdpLoadRun.run(small(LoadMode.RAMP, echo.address()));
+        assertEquals(1_000, ramp.planned(), "0 to 4000/s over 0.5 s");
+        assertEquals(1_000, ramp.sent(), ramp.toTable());
+        LoadReport burst = UdpLoadRun.run(small(LoadMode.BURST, echo.address()));
+        assertEquals(300, burst.planned());
+        assertEquals(300, burst.sent());
+        LoadReport chaos = UdpLoadRun.run(small(LoadMode.CHAOS, echo.address()));
+        assertEquals(chaos.planned(), chaos.attempted(), chaos.toTable());
+        assertFalse(constant.senderFellBehind() || ramp.senderFellBehind() || chaos.senderFellBehind());
     }
 
     @Test
@@ -203,6 +213,8 @@ class UdpLoadRunTest {
         assertEquals(r.mode().cliName(), j.get("mode").asText());
         assertEquals(r.target(), j.get("target").asText());
         assertEquals(r.sent(), j.get("sent").asLong());
+        assertEquals(r.planned(), j.get("planned").asLong());
+        assertEquals(r.senderFellBehind(), j.get("senderFellBehind").asBoolean());
         assertEquals(r.answered(), j.get("answered").asLong());
         assertEquals(r.lost(), j.get("lost").asLong());
         assertEquals(j.get("sent").asLong(), j.get("answered").asLong() + j.get("lost").asLong());
