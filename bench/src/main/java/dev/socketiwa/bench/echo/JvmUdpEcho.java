@@ -2,9 +2,11 @@ package dev.socketiwa.bench.echo;
 
 import dev.socketiwa.bench.udp.LoopbackTarget;
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -30,14 +32,21 @@ public final class JvmUdpEcho implements AutoCloseable {
 
     /** Binds 127.0.0.1:{@code port} (0 for any free port) and starts echoing on a daemon thread. */
     public static JvmUdpEcho start(int port) throws IOException {
-        DatagramChannel ch = DatagramChannel.open();
+        return start(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port));
+    }
+
+    /** Binds a loopback address (127.0.0.0/8 or ::1) and starts echoing on a daemon thread. */
+    public static JvmUdpEcho start(InetSocketAddress bind) throws IOException {
+        LoopbackTarget.requireLoopback(bind);
+        DatagramChannel ch = DatagramChannel.open(bind.getAddress() instanceof Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         try {
             ch.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
             ch.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
-            ch.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port));
+            ch.bind(bind);
         } catch (IOException e) {
             ch.close();
-            throw new IOException("cannot bind the echo to 127.0.0.1:" + port + ": " + e.getMessage(), e);
+            throw new IOException("cannot bind the echo to " + LoopbackTarget.format(bind) + ": " + e.getMessage(), e);
         }
         JvmUdpEcho echo = new JvmUdpEcho(ch);
         echo.thread.start();

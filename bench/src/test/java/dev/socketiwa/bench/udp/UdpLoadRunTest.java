@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socketiwa.bench.echo.JvmUdpEcho;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.util.Map;
@@ -103,6 +104,16 @@ class UdpLoadRunTest {
         assertEquals(a.mix(), b.mix());
         LoadReport other = UdpLoadRun.run(c.withSeed(43));
         assertTrue(!a.mix().equals(other.mix()), "another seed, another mix");
+    }
+
+    @Test
+    void worksOverIpv6Loopback() throws Exception {
+        try (JvmUdpEcho v6 = JvmUdpEcho.start(new InetSocketAddress(InetAddress.getByName("::1"), 0))) {
+            LoadReport r = UdpLoadRun.run(small(LoadMode.BURST, v6.address()));
+            assertTrue(r.target().startsWith("[0:0:0:0:0:0:0:1]:"), r.target());
+            assertEquals(300, r.sent());
+            assertEquals(300, r.answered());
+        }
     }
 
     @Test
