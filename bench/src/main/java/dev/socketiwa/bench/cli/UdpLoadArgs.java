@@ -42,7 +42,7 @@ public final class UdpLoadArgs {
         Long count = null;
         Long rate = null;
         Double seconds = null;
-        Integer size = null;
+        Long size = null;
         Long seed = null;
         Long drain = null;
         String json = null;
@@ -66,8 +66,7 @@ public final class UdpLoadArgs {
                 case "--count": count = number(name, value); break;
                 case "--rate": rate = number(name, value); break;
                 case "--seconds": seconds = decimal(name, value); break;
-                case "--size": size = Math.toIntExact(Math.max(Integer.MIN_VALUE,
-                        Math.min(Integer.MAX_VALUE, number(name, value)))); break;
+                case "--size": size = number(name, value); break;
                 case "--seed": seed = number(name, value); break;
                 case "--drain-ms": drain = number(name, value); break;
                 case "--json": json = value; break;
@@ -88,7 +87,7 @@ public final class UdpLoadArgs {
             c = c.withSeconds(seconds);
         }
         if (size != null) {
-            c = c.withSize(size);
+            c = c.withSize((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, size))); // range checked there
         }
         if (seed != null) {
             c = c.withSeed(seed);

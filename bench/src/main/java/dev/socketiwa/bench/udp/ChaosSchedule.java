@@ -26,7 +26,7 @@ final class ChaosSchedule implements SendSchedule {
             dueAtPhaseStart += (double) phaseRate * (phaseEnd - phaseStart) / 1e9;
             nextPhase(phaseEnd);
         }
-        return (long) (dueAtPhaseStart + (double) phaseRate * (elapsedNanos - phaseStart) / 1e9);
+        return (long) (dueAtPhaseStart + (double) phaseRate * (elapsedNanos - phaseStart) / 1e9 + EPSILON);
     }
 
     private void nextPhase(long start) {

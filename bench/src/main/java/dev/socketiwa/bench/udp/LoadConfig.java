@@ -82,7 +82,7 @@ public record LoadConfig(LoadMode mode, InetSocketAddress target, long count, lo
     }
 
     long durationNanos() {
-        return (long) (seconds * 1e9);
+        return Math.round(seconds * 1e9);
     }
 
     /** The most tracked datagrams this run can send: sizes the duplicate-detection bitmap once, up front. */
