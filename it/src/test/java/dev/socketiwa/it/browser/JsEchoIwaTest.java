@@ -1,0 +1,47 @@
+package dev.socketiwa.it.browser;
+
+import dev.socketiwa.plugin.core.dev.DirectoryContent;
+import dev.socketiwa.plugin.core.dev.ServedFile;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The harness itself against real Chromium, with a hand-written JavaScript echo IWA (test fixture, no wasm): proves
+ * dev-proxy install, the permission grant, launch with ?listen= and Direct Sockets UDP echo end to end.
+ */
+class JsEchoIwaTest {
+    @Test
+    void handWrittenIwaEchoesUdpThroughDirectSockets() throws Exception {
+        int port = FreePorts.udp();
+        Map<String, ServedFile> content = DirectoryContent.read(fixture("iwa/js-echo"));
+        try (BrowserHarness harness = BrowserHarness.builder()
+                .content(content)
+                .open("/?listen=127.0.0.1:" + port)
+                .start();
+             UdpEchoClient client = new UdpEchoClient(new InetSocketAddress("127.0.0.1", port), UdpEchoClient.MAX_IPV4_PAYLOAD)) {
+            System.out.println("[browser] JS echo IWA: install+grant+launch until listening took "
+                    + harness.startupTime().toMillis() + " ms");
+            assertEquals(String.valueOf(port), harness.page().evaluate("document.documentElement.dataset.port"),
+                    harness.diagnostics());
+            UdpEchoClient.Result result = client.echoWindowed(2000, 16, Duration.ofSeconds(10));
+            System.out.println("[browser] JS echo IWA, windowed: " + result);
+            assertEquals(2000, result.echoed(), result + "\n" + harness.diagnostics());
+            assertEquals(0, result.stray(), result + "\n" + harness.diagnostics());
+            assertTrue(harness.page().consoleLines().stream().anyMatch(l -> l.contains("listening on 127.0.0.1:" + port)),
+                    harness.diagnostics());
+        }
+    }
+
+    static Path fixture(String name) throws URISyntaxException {
+        return Paths.get(JsEchoIwaTest.class.getClassLoader().getResource(name).toURI());
+    }
+}
