@@ -1,4 +1,4 @@
-package dev.socketiwa.plugin;
+package dev.socketiwa.plugin.mojo;
 
 import dev.socketiwa.plugin.core.chrome.AppPage;
 import dev.socketiwa.plugin.core.chrome.ChromeException;
@@ -55,7 +55,7 @@ public class DevMojo extends AbstractMojo {
     File iwaDirectory;
 
     /** What {@code socketiwa:compile} generated (wasm, loader, shim, page). */
-    @Parameter(defaultValue = "${project.build.directory}/socketiwa/web")
+    @Parameter(property = "socketiwa.generatedDirectory", defaultValue = "${project.build.directory}/socketiwa/web")
     File generatedDirectory;
 
     @Override

@@ -1,4 +1,4 @@
-package dev.socketiwa.plugin;
+package dev.socketiwa.plugin.mojo;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
