@@ -26,9 +26,11 @@ public final class BrowserHarness implements AutoCloseable {
     private final InstalledApp app;
     private final AppPage page;
     private final Duration startup;
+    private final String logExpression;
 
     private BrowserHarness(Builder b) {
         long start = System.nanoTime();
+        this.logExpression = b.logExpression;
         DevServer devServer = DevServer.start(0, b.content);
         Chromium browser = null;
         AppPage opened = null;
@@ -57,9 +59,13 @@ public final class BrowserHarness implements AutoCloseable {
     }
 
     private static void waitUntilReady(AppPage page, Builder b) {
-        page.waitFor("(" + b.readyCondition + ") || (" + b.failedCondition + ")", b.readyTimeout);
+        try {
+            page.waitFor("(" + b.readyCondition + ") || (" + b.failedCondition + ")", b.readyTimeout);
+        } catch (ChromeException e) {
+            throw new ChromeException(e.getMessage() + "\n" + diagnostics(page, b.logExpression), e);
+        }
         if (Boolean.TRUE.equals(page.evaluate("!!(" + b.failedCondition + ")"))) {
-            throw new ChromeException("the app reported failure (" + b.failedCondition + ")\n" + page.diagnostics());
+            throw new ChromeException("the app reported failure (" + b.failedCondition + ")\n" + diagnostics(page, b.logExpression));
         }
     }
 
@@ -82,7 +88,17 @@ public final class BrowserHarness implements AutoCloseable {
 
     /** The page's console and Chromium's output, to attach to assertion messages. */
     public String diagnostics() {
-        return page.diagnostics();
+        return diagnostics(page, logExpression);
+    }
+
+    private static String diagnostics(AppPage page, String logExpression) {
+        String log;
+        try {
+            log = String.valueOf(page.evaluate(logExpression));
+        } catch (RuntimeException e) {
+            log = "(cannot read the page's log: " + e.getMessage() + ")";
+        }
+        return "--- app log (" + logExpression + ") ---\n" + log + "\n" + page.diagnostics();
     }
 
     @Override
@@ -104,6 +120,7 @@ public final class BrowserHarness implements AutoCloseable {
         private String readyCondition = "document.documentElement.dataset.state === 'listening'";
         private String failedCondition = "document.documentElement.dataset.state === 'failed'";
         private Duration readyTimeout = Duration.ofSeconds(60);
+        private String logExpression = "document.getElementById('log') && document.getElementById('log').textContent";
 
         /** The app's files by absolute path, including /.well-known/manifest.webmanifest. */
         public Builder content(Map<String, ServedFile> value) {
@@ -126,6 +143,12 @@ public final class BrowserHarness implements AutoCloseable {
         /** A JavaScript expression that becomes truthy when the app gave up (the harness then fails at once). */
         public Builder failedWhen(String jsCondition) {
             this.failedCondition = jsCondition;
+            return this;
+        }
+
+        /** A JavaScript expression giving the app's own log text, shown when something fails. */
+        public Builder logFrom(String jsExpression) {
+            this.logExpression = jsExpression;
             return this;
         }
 

@@ -36,6 +36,11 @@ class JsEchoIwaTest {
             System.out.println("[browser] JS echo IWA, windowed: " + result);
             assertEquals(2000, result.echoed(), result + "\n" + harness.diagnostics());
             assertEquals(0, result.stray(), result + "\n" + harness.diagnostics());
+
+            UdpEchoClient.Result burst = client.echoBurst(10_000, Duration.ofSeconds(3));
+            System.out.println("[browser] JS echo IWA, burst of 10000 without waiting: " + burst);
+            UdpEchoClient.Result after = client.echoWindowed(100, 8, Duration.ofSeconds(10));
+            assertEquals(100, after.echoed(), "still echoing after the burst: " + after + "\n" + harness.diagnostics());
             assertTrue(harness.page().consoleLines().stream().anyMatch(l -> l.contains("listening on 127.0.0.1:" + port)),
                     harness.diagnostics());
         }

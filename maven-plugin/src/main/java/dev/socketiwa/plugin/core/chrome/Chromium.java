@@ -28,7 +28,7 @@ public final class Chromium implements AutoCloseable {
 
     private final Process process;
     private final Path profile;
-    private final OutputTail output = new OutputTail(200);
+    private final OutputTail output = new OutputTail(60);
     private final CdpConnection cdp;
     private final Duration commandTimeout;
 
@@ -261,7 +261,10 @@ public final class Chromium implements AutoCloseable {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                output.add(line);
+                // without a system bus (containers, CI) every start logs dozens of D-Bus errors that say nothing
+                if (!line.contains(":ERROR:dbus/")) {
+                    output.add(line);
+                }
             }
         } catch (IOException ignored) {
             // the process ended
