@@ -74,7 +74,6 @@ public final class Chromium implements AutoCloseable {
         }
         args.add("--user-data-dir=" + profile);
         args.add("--remote-debugging-port=0");
-        args.add("--remote-allow-origins=*");
         args.add("--enable-features=IsolatedWebApps,IsolatedWebAppDevMode");
         args.add("--no-first-run");
         args.add("--no-default-browser-check");
