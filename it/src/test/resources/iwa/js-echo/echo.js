@@ -1,7 +1,7 @@
 // Test-only fixture: the smallest IWA that binds a Direct Sockets UDPSocket on ?listen=host:port and echoes every
 // datagram to its sender. It proves the harness (dev-proxy install, permission grant, launch) independently of the
-// wasm build. State goes to <html data-state> so the harness can wait on it; the log uses textContent only.
-const root = document.documentElement;
+// wasm build. State goes to <body data-state> (the product page's convention) so the harness can wait on it; the log uses textContent only.
+const root = document.body;
 const log = (line) => {
   document.getElementById('log').append(line + '\n');
   console.log(line);

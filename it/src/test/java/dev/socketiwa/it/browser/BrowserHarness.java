@@ -117,8 +117,8 @@ public final class BrowserHarness implements AutoCloseable {
     public static final class Builder {
         private Map<String, ServedFile> content;
         private String pathAndQuery = "/";
-        private String readyCondition = "document.documentElement.dataset.state === 'listening'";
-        private String failedCondition = "document.documentElement.dataset.state === 'failed'";
+        private String readyCondition = "!!document.body && document.body.dataset.state === 'listening'";
+        private String failedCondition = "!!document.body && document.body.dataset.state === 'failed'";
         private Duration readyTimeout = Duration.ofSeconds(60);
         private String logExpression = "document.getElementById('log') && document.getElementById('log').textContent";
 

@@ -30,7 +30,7 @@ class JsEchoIwaTest {
              UdpEchoClient client = new UdpEchoClient(new InetSocketAddress("127.0.0.1", port), UdpEchoClient.MAX_IPV4_PAYLOAD)) {
             System.out.println("[browser] JS echo IWA: install+grant+launch until listening took "
                     + harness.startupTime().toMillis() + " ms");
-            assertEquals(String.valueOf(port), harness.page().evaluate("document.documentElement.dataset.port"),
+            assertEquals(String.valueOf(port), harness.page().evaluate("document.body.dataset.port"),
                     harness.diagnostics());
             UdpEchoClient.Result result = client.echoWindowed(2000, 16, Duration.ofSeconds(10));
             System.out.println("[browser] JS echo IWA, windowed: " + result);
