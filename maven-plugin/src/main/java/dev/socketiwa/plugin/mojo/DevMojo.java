@@ -42,9 +42,9 @@ public class DevMojo extends AbstractMojo {
     @Parameter(property = "socketiwa.chromium")
     String chromium;
 
-    /** Run the launched Chromium without a window (machines without a display). */
-    @Parameter(property = "socketiwa.headless", defaultValue = "false")
-    boolean headless;
+    /** Run the launched Chromium without a window; when unset, headless only where there is no display (Linux without X/Wayland). */
+    @Parameter(property = "socketiwa.headless")
+    Boolean headless;
 
     /** Path and query the launched app opens at, e.g. {@code /?listen=127.0.0.1:5000}. */
     @Parameter(property = "socketiwa.open", defaultValue = "/")
@@ -92,8 +92,9 @@ public class DevMojo extends AbstractMojo {
     }
 
     private void launchChromium(DevServer server, List<AutoCloseable> running) {
-        ChromiumOptions options = new ChromiumOptions(ChromiumLocator.require(chromium)).headless(headless);
-        getLog().info("Starting " + options.executable() + (headless ? " (headless)" : "") + " with a fresh profile");
+        boolean noWindow = headless != null ? headless : !hasDisplay();
+        ChromiumOptions options = new ChromiumOptions(ChromiumLocator.require(chromium)).headless(noWindow);
+        getLog().info("Starting " + options.executable() + (noWindow ? " (headless)" : "") + " with a fresh profile");
         Chromium browser = Chromium.launch(options);
         running.add(0, browser);
         InstalledApp app = browser.installFromDevProxy(server.url());
@@ -102,6 +103,13 @@ public class DevMojo extends AbstractMojo {
         AppPage page = browser.open(app, open);
         running.add(0, page);
         getLog().info("Opened " + page.url() + " with local network access granted; it lasts while this goal runs.");
+    }
+
+    static boolean hasDisplay() {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            return true;
+        }
+        return System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
     }
 
     Supplier<Map<String, ServedFile>> contentSupplier() throws MojoExecutionException {
