@@ -7,7 +7,7 @@ import dev.socketiwa.plugin.core.chrome.Chromium;
 import dev.socketiwa.plugin.core.chrome.ChromiumOptions;
 import dev.socketiwa.plugin.core.chrome.InstalledApp;
 import dev.socketiwa.plugin.core.dev.DevServer;
-import dev.socketiwa.plugin.core.dev.ServedFile;
+import dev.socketiwa.plugin.core.bundle.WebResource;
 
 import java.time.Duration;
 import java.util.Map;
@@ -115,7 +115,7 @@ public final class BrowserHarness implements AutoCloseable {
     }
 
     public static final class Builder {
-        private Map<String, ServedFile> content;
+        private Map<String, WebResource> content;
         private String pathAndQuery = "/";
         private String readyCondition = "!!document.body && document.body.dataset.state === 'listening'";
         private String failedCondition = "!!document.body && document.body.dataset.state === 'failed'";
@@ -123,7 +123,7 @@ public final class BrowserHarness implements AutoCloseable {
         private String logExpression = "document.getElementById('log') && document.getElementById('log').textContent";
 
         /** The app's files by absolute path, including /.well-known/manifest.webmanifest. */
-        public Builder content(Map<String, ServedFile> value) {
+        public Builder content(Map<String, WebResource> value) {
             this.content = value;
             return this;
         }

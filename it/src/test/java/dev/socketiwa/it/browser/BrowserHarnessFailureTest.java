@@ -1,7 +1,6 @@
 package dev.socketiwa.it.browser;
 
 import dev.socketiwa.plugin.core.chrome.ChromeException;
-import dev.socketiwa.plugin.core.dev.DirectoryContent;
 import org.junit.jupiter.api.Test;
 
 import java.net.DatagramSocket;
@@ -18,7 +17,7 @@ class BrowserHarnessFailureTest {
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             int port = taken.getLocalPort();
             ChromeException e = assertThrows(ChromeException.class, () -> BrowserHarness.builder()
-                    .content(DirectoryContent.read(JsEchoIwaTest.fixture("iwa/js-echo")))
+                    .content(AppContents.fixture("iwa/js-echo", "JS echo fixture"))
                     .open("/?listen=127.0.0.1:" + port)
                     .start()
                     .close());

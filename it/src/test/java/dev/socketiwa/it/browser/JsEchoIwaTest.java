@@ -1,15 +1,10 @@
 package dev.socketiwa.it.browser;
 
-import dev.socketiwa.plugin.core.dev.DirectoryContent;
-import dev.socketiwa.plugin.core.dev.ServedFile;
+import dev.socketiwa.plugin.core.bundle.WebResource;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,9 +17,8 @@ class JsEchoIwaTest {
     @Test
     void handWrittenIwaEchoesUdpThroughDirectSockets() throws Exception {
         int port = FreePorts.udp();
-        Map<String, ServedFile> content = DirectoryContent.read(fixture("iwa/js-echo"));
         try (BrowserHarness harness = BrowserHarness.builder()
-                .content(content)
+                .content(AppContents.fixture("iwa/js-echo", "JS echo fixture"))
                 .open("/?listen=127.0.0.1:" + port)
                 .start();
              UdpEchoClient client = new UdpEchoClient(new InetSocketAddress("127.0.0.1", port), UdpEchoClient.MAX_IPV4_PAYLOAD)) {
@@ -44,9 +38,5 @@ class JsEchoIwaTest {
             assertTrue(harness.page().consoleLines().stream().anyMatch(l -> l.contains("listening on 127.0.0.1:" + port)),
                     harness.diagnostics());
         }
-    }
-
-    static Path fixture(String name) throws URISyntaxException {
-        return Paths.get(JsEchoIwaTest.class.getClassLoader().getResource(name).toURI());
     }
 }

@@ -1,5 +1,10 @@
 package dev.socketiwa.plugin.core.chrome;
 
+import dev.socketiwa.plugin.core.json.Json;
+import dev.socketiwa.plugin.core.json.JsonException;
+import dev.socketiwa.plugin.core.json.JsonNumber;
+import dev.socketiwa.plugin.core.json.JsonWriter;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -95,7 +100,7 @@ public final class CdpConnection implements AutoCloseable {
         pending.put(id, reply);
         // WebSocket allows one outstanding send at a time; serialise them.
         synchronized (this) {
-            socket.sendText(Json.write(message), true).join();
+            socket.sendText(JsonWriter.write(message), true).join();
         }
         return reply;
     }
@@ -126,18 +131,23 @@ public final class CdpConnection implements AutoCloseable {
         Map<String, Object> message;
         try {
             message = (Map<String, Object>) Json.parse(text);
-        } catch (RuntimeException e) {
+        } catch (JsonException | ClassCastException e) {
             return; // not ours to crash on: DevTools only sends JSON objects
         }
         Object id = message.get("id");
-        if (id instanceof Long) {
-            CompletableFuture<Map<String, Object>> reply = pending.remove(id);
+        if (id instanceof JsonNumber) {
+            CompletableFuture<Map<String, Object>> reply;
+            try {
+                reply = pending.remove(Long.parseLong(((JsonNumber) id).text()));
+            } catch (NumberFormatException e) {
+                return;
+            }
             if (reply == null) {
                 return;
             }
             Object error = message.get("error");
             if (error instanceof Map) {
-                reply.completeExceptionally(new ChromeException("DevTools error " + Json.write(error)));
+                reply.completeExceptionally(new ChromeException("DevTools error " + JsonWriter.write(error).trim()));
             } else {
                 Object result = message.get("result");
                 reply.complete(result instanceof Map ? (Map<String, Object>) result : Map.of());

@@ -1,5 +1,7 @@
 package dev.socketiwa.plugin.core.chrome;
 
+import dev.socketiwa.plugin.core.json.JsonWriter;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -124,11 +126,11 @@ public final class Chromium implements AutoCloseable {
             Object result = page.evaluate("(async () => {"
                     + "const {browserProxyFactory} = await import('chrome://iwa-dev/iwa_dev.mojom-webui.js');"
                     + "const h = browserProxyFactory.getInstance().handler;"
-                    + "try { await h.installAppFromDevProxy(" + Json.write(origin) + "); }"
+                    + "try { await h.installAppFromDevProxy(" + JsonWriter.write(origin).trim() + "); }"
                     + "catch (e) { return {error: (e && e.message) || JSON.stringify(e)}; }"
                     + "const info = await h.getInstalledAppsInfo();"
                     + "const app = info.apps.find(a => a.source && a.source.proxyOrigin"
-                    + "  && (a.source.proxyOrigin.scheme + '://' + a.source.proxyOrigin.host + ':' + a.source.proxyOrigin.port) === " + Json.write(origin) + ");"
+                    + "  && (a.source.proxyOrigin.scheme + '://' + a.source.proxyOrigin.host + ':' + a.source.proxyOrigin.port) === " + JsonWriter.write(origin).trim() + ");"
                     + "return app ? {appId: app.appId, webBundleId: app.webBundleId, name: app.name} : {error: 'installed, but not listed: ' + JSON.stringify(info)};"
                     + "})()");
             Map<String, Object> app = (Map<String, Object>) result;

@@ -18,8 +18,8 @@ class PageEvaluator {
     }
 
     /**
-     * Evaluates an expression (promises are awaited) and returns its JSON value: Map, List, String, Long, Double,
-     * Boolean or null. A thrown exception becomes a {@link ChromeException} with the page's message.
+     * Evaluates an expression (promises are awaited) and returns its JSON value: Map, List, String,
+     * {@link dev.socketiwa.plugin.core.json.JsonNumber}, Boolean or null. A thrown exception becomes a {@link ChromeException} with the page's message.
      */
     @SuppressWarnings("unchecked")
     Object evaluate(String expression) {

@@ -3,6 +3,7 @@ package dev.socketiwa.plugin.core.dev;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.socketiwa.plugin.core.bundle.WebResource;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,9 +27,9 @@ import java.util.function.Supplier;
 public final class DevServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
-    private final Supplier<? extends Map<String, ServedFile>> content;
+    private final Supplier<? extends Map<String, WebResource>> content;
 
-    private DevServer(int port, Supplier<? extends Map<String, ServedFile>> content) throws IOException {
+    private DevServer(int port, Supplier<? extends Map<String, WebResource>> content) throws IOException {
         this.content = content;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
         this.executor = Executors.newFixedThreadPool(2, r -> {
@@ -43,9 +44,10 @@ public final class DevServer implements AutoCloseable {
 
     /**
      * Starts serving on 127.0.0.1:{@code port} (0 picks a free port). {@code content} maps absolute paths ("/index.html")
-     * to files; it is asked again on every request, so a supplier that re-reads the build output serves fresh files.
+     * to responses, as {@code AppContent.collect} makes them; it is asked again on every request, so a supplier that
+     * re-collects the build output serves fresh files.
      */
-    public static DevServer start(int port, Supplier<? extends Map<String, ServedFile>> content) {
+    public static DevServer start(int port, Supplier<? extends Map<String, WebResource>> content) {
         try {
             return new DevServer(port, content);
         } catch (IOException e) {
@@ -54,7 +56,7 @@ public final class DevServer implements AutoCloseable {
         }
     }
 
-    public static DevServer start(int port, Map<String, ServedFile> content) {
+    public static DevServer start(int port, Map<String, WebResource> content) {
         return start(port, () -> content);
     }
 
@@ -83,12 +85,16 @@ public final class DevServer implements AutoCloseable {
                 return;
             }
             String path = exchange.getRequestURI().getPath();
-            if (path == null || path.isEmpty() || path.endsWith("/")) {
-                path = (path == null || path.isEmpty() ? "/" : path) + "index.html";
+            if (path == null || path.isEmpty()) {
+                path = "/";
             }
-            ServedFile file;
+            WebResource file;
             try {
-                file = content.get().get(path);
+                Map<String, WebResource> files = content.get();
+                file = files.get(path);
+                if (file == null && path.endsWith("/")) {
+                    file = files.get(path + "index.html");
+                }
             } catch (RuntimeException e) {
                 sendText(exchange, 500, "cannot read the app's content: " + e.getMessage());
                 return;

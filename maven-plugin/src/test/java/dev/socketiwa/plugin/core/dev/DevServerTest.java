@@ -1,5 +1,6 @@
 package dev.socketiwa.plugin.core.dev;
 
+import dev.socketiwa.plugin.core.bundle.WebResource;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -13,8 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -30,10 +29,10 @@ class DevServerTest {
 
     @Test
     void servesEachFileWithItsTypeAndTheIsolationHeaders() throws Exception {
-        SortedMap<String, ServedFile> content = new TreeMap<>();
-        content.put("/index.html", new ServedFile("text/html; charset=utf-8", "<!DOCTYPE html>".getBytes(StandardCharsets.UTF_8)));
-        content.put("/app.wasm", new ServedFile("application/wasm", WASM));
-        content.put("/.well-known/manifest.webmanifest", new ServedFile("application/manifest+json", "{}".getBytes(StandardCharsets.UTF_8)));
+        SortedMap<String, WebResource> content = new TreeMap<>();
+        content.put("/index.html", new WebResource("/index.html", "text/html; charset=utf-8", "<!DOCTYPE html>".getBytes(StandardCharsets.UTF_8)));
+        content.put("/app.wasm", new WebResource("/app.wasm", "application/wasm", WASM));
+        content.put("/.well-known/manifest.webmanifest", new WebResource("/.well-known/manifest.webmanifest", "application/manifest+json", "{}".getBytes(StandardCharsets.UTF_8)));
         try (DevServer server = DevServer.start(0, content)) {
             assertEquals("http://127.0.0.1:" + server.port(), server.url().toString());
             HttpResponse<byte[]> wasm = get(server, "/app.wasm");
@@ -71,7 +70,7 @@ class DevServerTest {
 
     @Test
     void listensOnLoopbackOnlyAndRefusesForeignHostNames() throws Exception {
-        try (DevServer server = DevServer.start(0, Map.of("/index.html", new ServedFile("text/html", new byte[] {'x'})))) {
+        try (DevServer server = DevServer.start(0, Map.of("/index.html", new WebResource("/index.html", "text/html", new byte[] {'x'})))) {
             assertEquals("200", rawStatus(server.port(), "localhost:" + server.port()));
             // a page on evil.example rebinding its name to 127.0.0.1 must not read the app
             assertEquals("403", rawStatus(server.port(), "evil.example:" + server.port()));
@@ -81,7 +80,7 @@ class DevServerTest {
     @Test
     void servesFreshContentOnEveryRequest() throws Exception {
         AtomicReference<byte[]> body = new AtomicReference<>(new byte[] {'1'});
-        try (DevServer server = DevServer.start(0, () -> Map.of("/a.js", new ServedFile("text/javascript", body.get())))) {
+        try (DevServer server = DevServer.start(0, () -> Map.of("/a.js", new WebResource("/a.js", "text/javascript", body.get())))) {
             assertArrayEquals(new byte[] {'1'}, get(server, "/a.js").body());
             body.set(new byte[] {'2'});
             assertArrayEquals(new byte[] {'2'}, get(server, "/a.js").body());
@@ -95,20 +94,6 @@ class DevServerTest {
                     () -> DevServer.start(first.port(), Map.of()));
             assertTrue(e.getMessage().contains("-Dsocketiwa.devPort"), e.getMessage());
         }
-    }
-
-    @Test
-    void directoriesAreReadWithTypesByExtension(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
-        Files.createDirectories(dir.resolve(".well-known"));
-        Files.write(dir.resolve(".well-known/manifest.webmanifest"), "{}".getBytes(StandardCharsets.UTF_8));
-        Files.write(dir.resolve("app.wasm"), WASM);
-        Files.write(dir.resolve("loader.mjs"), new byte[0]);
-        Files.write(dir.resolve("README"), new byte[0]);
-        SortedMap<String, ServedFile> content = DirectoryContent.read(dir);
-        assertEquals("application/manifest+json", content.get("/.well-known/manifest.webmanifest").contentType());
-        assertEquals("application/wasm", content.get("/app.wasm").contentType());
-        assertEquals("text/javascript; charset=utf-8", content.get("/loader.mjs").contentType());
-        assertEquals("application/octet-stream", content.get("/README").contentType());
     }
 
     private HttpResponse<byte[]> get(DevServer server, String path) throws IOException, InterruptedException {
