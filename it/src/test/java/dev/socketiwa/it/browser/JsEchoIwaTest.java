@@ -35,6 +35,12 @@ class JsEchoIwaTest {
             System.out.println("[browser] JS echo IWA, burst of 10000 without waiting: " + burst);
             UdpEchoClient.Result after = client.echoWindowed(100, 8, Duration.ofSeconds(10));
             assertEquals(100, after.echoed(), "still echoing after the burst: " + after + "\n" + harness.diagnostics());
+
+            // a reload (what a developer does after a rebuild) keeps the grant: the new document binds the port again
+            harness.page().reload();
+            harness.page().waitFor("!!document.body && document.body.dataset.state === 'listening'", Duration.ofSeconds(30));
+            UdpEchoClient.Result reloaded = client.echoWindowed(100, 8, Duration.ofSeconds(10));
+            assertEquals(100, reloaded.echoed(), "echoing after a reload: " + reloaded + "\n" + harness.diagnostics());
             assertTrue(harness.page().consoleLines().stream().anyMatch(l -> l.contains("listening on 127.0.0.1:" + port)),
                     harness.diagnostics());
         }
