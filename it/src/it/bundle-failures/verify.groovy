@@ -11,5 +11,5 @@ assert log.count('BUILD FAILURE') == 5
 def target = new File(basedir, 'target')
 def outputs = target.exists() ? target.listFiles().findAll { it.name.contains('.swbn') } : []
 assert outputs.isEmpty() : "failed builds must write nothing: ${outputs}"
-assert !new File(basedir, '.socketiwa').exists() : 'a missing configured key must not create a development key'
+assert !new File(basedir, '.socketiwa').exists() : 'a failed build must not create a development key'
 return true
