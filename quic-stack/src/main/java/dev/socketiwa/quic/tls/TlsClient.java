@@ -47,6 +47,12 @@ public final class TlsClient extends AbstractTlsEngine {
         if (config == null || localTransportParameters == null) {
             throw new IllegalArgumentException("a TLS client needs its config and its encoded transport parameters");
         }
+        if (!config.groups().containsAll(config.keyShareGroups()) || config.cipherSuites().isEmpty()
+                || config.signatureSchemes().isEmpty()) {
+            throw new IllegalArgumentException("TlsClientConfig: key share groups " + config.keyShareGroups()
+                    + " must be among the offered groups " + config.groups()
+                    + ", and at least one cipher suite and signature scheme are needed");
+        }
         this.config = config;
         this.localTransportParameters = localTransportParameters.clone();
     }

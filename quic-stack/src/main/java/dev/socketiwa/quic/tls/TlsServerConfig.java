@@ -50,6 +50,22 @@ public final class TlsServerConfig {
         return this;
     }
 
+    /**
+     * Puts ChaCha20-Poly1305 first, keeping the rest in order: the right choice for the browser (wasm) build, where
+     * there is no AES hardware and ChaCha20 runs about twice as fast in software.
+     */
+    public TlsServerConfig preferChaCha20() {
+        List<CipherSuite> order = new ArrayList<>();
+        order.add(CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
+        for (CipherSuite s : cipherSuites) {
+            if (s != CipherSuite.TLS_CHACHA20_POLY1305_SHA256) {
+                order.add(s);
+            }
+        }
+        this.cipherSuites = List.copyOf(order);
+        return this;
+    }
+
     public TlsServerConfig groups(NamedGroup... groups) {
         if (groups.length == 0) {
             throw new IllegalArgumentException("at least one key exchange group is needed");

@@ -334,4 +334,43 @@ class HandshakeAlertTest {
             }
         }
     }
+
+    @Test
+    void clientEchoesTheHelloRetryRequestCookie() throws Exception {
+        CryptoProvider sp = HandshakeTest.portable(2);
+        HandshakeHarness h = HandshakeTest.harness(HandshakeTest.portable(1), sp, HandshakeTest.clientConfig(),
+                HandshakeTest.serverConfig(sp, EC).groups(NamedGroup.SECP256R1));
+        byte[] cookieBody = {0, 3, 7, 8, 9};
+        List<byte[]> clientInitials = new ArrayList<>();
+        h.interceptor = (from, level, data) -> {
+            if (from.equals("client") && level == EncryptionLevel.INITIAL) {
+                clientInitials.add(data);
+            }
+            if (from.equals("server") && level == EncryptionLevel.INITIAL && clientInitials.size() == 1) {
+                try {
+                    ServerHello hrr = ServerHello.decode(Arrays.copyOfRange(data, 4, data.length));
+                    assertTrue(hrr.isHelloRetryRequest());
+                    List<Extension> exts = new ArrayList<>(hrr.extensions());
+                    exts.add(new Extension(ExtensionType.COOKIE, cookieBody));
+                    return new ServerHello(hrr.legacyVersion(), hrr.random(), hrr.sessionIdEcho(), hrr.cipherSuite(), 0, exts).encode();
+                } catch (TlsAlertException e) {
+                    throw new AssertionError(e);
+                }
+            }
+            return data;
+        };
+        h.run();
+        assertEquals(2, clientInitials.size());
+        ClientHello second = ClientHello.decode(Arrays.copyOfRange(clientInitials.get(1), 4, clientInitials.get(1).length));
+        Extension cookie = Extension.find(second.extensions(), ExtensionType.COOKIE);
+        assertNotNull(cookie, "the retried ClientHello carries the cookie");
+        assertTrue(Arrays.equals(cookieBody, cookie.data()));
+        List<KeyShareEntry> shares = Extensions.readKeyShareClient(Extension.find(second.extensions(), ExtensionType.KEY_SHARE).data());
+        assertEquals(1, shares.size());
+        assertEquals(NamedGroup.SECP256R1.code(), shares.get(0).group());
+        // The server saw a different HelloRetryRequest than the client (we injected the cookie), so the transcripts
+        // differ: the client must refuse the server's CertificateVerify/Finished rather than succeed.
+        assertNotNull(h.clientAlert);
+        assertEquals(Alert.DECRYPT_ERROR, h.clientAlert.alert(), h.clientAlert.getMessage());
+    }
 }
