@@ -373,4 +373,22 @@ class HandshakeAlertTest {
         assertNotNull(h.clientAlert);
         assertEquals(Alert.DECRYPT_ERROR, h.clientAlert.alert(), h.clientAlert.getMessage());
     }
+
+    @Test
+    void nonEmptyClientCertificateIsRefusedWhileClientAuthIsUnsupported() {
+        CryptoProvider sp = HandshakeTest.portable(2);
+        HandshakeHarness h = HandshakeTest.harness(HandshakeTest.portable(1), sp, HandshakeTest.clientConfig(),
+                HandshakeTest.serverConfig(sp, EC).requestClientCertificate());
+        h.interceptor = (from, level, data) -> {
+            if (from.equals("client") && level == EncryptionLevel.HANDSHAKE) {
+                // Replace the client's empty Certificate (first 8 bytes) with one carrying a certificate.
+                byte[] cert = new HandshakeMessages.CertificateMessage(new byte[0], List.of(EC.certificate())).encode();
+                byte[] out = Arrays.copyOf(cert, cert.length + data.length - 8);
+                System.arraycopy(data, 8, out, cert.length, data.length - 8);
+                return out;
+            }
+            return data;
+        };
+        assertServerAlert(h, Alert.UNSUPPORTED_CERTIFICATE);
+    }
 }

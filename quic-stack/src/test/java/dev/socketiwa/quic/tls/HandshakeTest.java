@@ -152,4 +152,12 @@ class HandshakeTest {
                 () -> new TlsClient(bad, portable(1), CLIENT_TP, new HandshakeHarness.Side("client")));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("key share groups"), e.getMessage());
     }
+
+    @Test
+    void clientAnswersACertificateRequestWithAnEmptyCertificate() {
+        CryptoProvider p = portable(11);
+        HandshakeHarness h = harness(jca(12), p, clientConfig(), serverConfig(p, EC).requestClientCertificate());
+        h.run();
+        h.assertConnected();
+    }
 }
