@@ -23,7 +23,7 @@ import org.teavm.tooling.TeaVMTargetType;
 import org.teavm.tooling.TeaVMTool;
 import org.teavm.vm.TeaVMOptimizationLevel;
 
-import dev.socketiwa.runtime.cert.jvm.JvmRandom;
+import dev.socketiwa.quic.crypto.SecureRandomSource;
 import dev.socketiwa.runtime.cert.wasm.CertificateWasmMain;
 
 /**
@@ -53,7 +53,7 @@ class CertificateGeneratorWasmTest {
 
         long wasmEach = number(out, "EACH_MICROS ");
         long wasmFirst = number(out, "FIRST_MICROS ");
-        CertificateGenerator jvm = new CertificateGenerator(JvmRandom.secure());
+        CertificateGenerator jvm = new CertificateGenerator(new SecureRandomSource());
         for (int i = 0; i < 20; i++) {
             jvm.generate(CertificateRequest.defaults(), System.currentTimeMillis()); // warm up the JIT
         }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.socketiwa.runtime.cert.jvm.JvmRandom;
+import dev.socketiwa.quic.crypto.SecureRandomSource;
 
 class CertificateHashesTest {
     @Test
@@ -24,7 +24,7 @@ class CertificateHashesTest {
     /** The snippet is pasted into JavaScript: evaluate it in Node 24 and compare the bytes it yields. */
     @Test
     void snippetEvaluatesToTheHashesInJavaScript(@TempDir Path dir) throws Exception {
-        CertificateGenerator generator = new CertificateGenerator(JvmRandom.secure());
+        CertificateGenerator generator = new CertificateGenerator(new SecureRandomSource());
         PublishedCertificate a = generator.generate(CertificateRequest.defaults(), 1_795_000_000_000L).published();
         PublishedCertificate b = generator.generate(CertificateRequest.defaults(), 1_795_000_000_000L).published();
         String snippet = CertificateHashes.serverCertificateHashesSnippet(List.of(a, b));

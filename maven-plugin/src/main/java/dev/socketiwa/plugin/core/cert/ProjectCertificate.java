@@ -13,7 +13,7 @@ import dev.socketiwa.runtime.cert.CertificateGenerator;
 import dev.socketiwa.runtime.cert.CertificateHashes;
 import dev.socketiwa.runtime.cert.CertificateRequest;
 import dev.socketiwa.runtime.cert.PublishedCertificate;
-import dev.socketiwa.runtime.cert.RandomSource;
+import dev.socketiwa.quic.crypto.RandomSource;
 import dev.socketiwa.runtime.cert.ServerCertificate;
 import dev.socketiwa.runtime.cert.jvm.FileCertificateStore;
 
