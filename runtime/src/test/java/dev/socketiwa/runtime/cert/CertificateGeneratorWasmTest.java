@@ -50,6 +50,8 @@ class CertificateGeneratorWasmTest {
         String hex = CertificateHashes.hex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
         assertTrue(out.contains("HASH " + hex), "the hash computed in wasm matches the JDK's: " + out);
         assertTrue(out.contains("LIFECYCLE published=2 restartSame=true switched=true"), out);
+        assertTrue(out.contains("JSON {\"certificates\":[{\"sha256\":\""), out);
+        assertTrue(out.contains("\"notBefore\":\"2026-11-18T"), "ISO dates from wasm: " + out);
 
         long wasmEach = number(out, "EACH_MICROS ");
         long wasmFirst = number(out, "FIRST_MICROS ");

@@ -58,6 +58,7 @@ public final class CertificateWasmMain {
         boolean switched = restarted.select(now + 12 * day) == restarted.next();
         System.out.println("LIFECYCLE published=" + during.size() + " restartSame=" + same + " switched=" + switched);
         System.out.println("SNIPPET " + CertificateHashes.serverCertificateHashesSnippet(during));
+        System.out.println("JSON " + CertificateHashes.toJson(during));
         System.out.println("DONE");
     }
 }
