@@ -65,11 +65,22 @@ public final class ProjectCertificate {
         }
         ServerCertificate certificate = new CertificateGenerator(random).generate(request, nowMillis);
         Files.createDirectories(outputDirectory);
+        guardKeysFromVersionControl(outputDirectory);
         FileCertificateStore.writeAtomically(keyFile, certificate.privateKeyPem().getBytes(StandardCharsets.US_ASCII),
                 true);
         FileCertificateStore.writeAtomically(certFile,
                 certificate.certificatePem().getBytes(StandardCharsets.US_ASCII), false);
         return new ProjectCertificate(certificate, certFile, keyFile, request);
+    }
+
+    /** A .gitignore for the key files, unless the directory already has one (then it is the user's to keep). */
+    private static void guardKeysFromVersionControl(Path outputDirectory) throws IOException {
+        Path ignore = outputDirectory.resolve(".gitignore");
+        if (!Files.exists(ignore)) {
+            String content = "# Private keys of the WebTransport certificate (socketiwa:cert): never commit them.\n"
+                    + KEY_FILE + "\n" + FileCertificateStore.NEXT_KEY + "\n";
+            FileCertificateStore.writeAtomically(ignore, content.getBytes(StandardCharsets.US_ASCII), false);
+        }
     }
 
     public ServerCertificate certificate() {

@@ -81,7 +81,13 @@ class ProjectCertificateTest {
         assertTrue(ServerCertificate.fromPem(Files.readString(out.resolve("cert.pem")),
                 Files.readString(out.resolve("key.pem"))).hasSameHash(forced.certificate()));
         try (var files = Files.list(out)) {
-            assertEquals(2, files.count(), "no temporary files left");
+            assertEquals(3, files.count(), "cert.pem, key.pem, .gitignore and no temporary files");
         }
+        assertEquals(List.of("# Private keys of the WebTransport certificate (socketiwa:cert): never commit them.",
+                "key.pem", "next-key.pem"), Files.readAllLines(out.resolve(".gitignore")));
+
+        Files.writeString(out.resolve(".gitignore"), "mine\n");
+        ProjectCertificate.create(out, CertificateRequest.defaults(), true, new SecureRandomSource(), NOW);
+        assertEquals("mine\n", Files.readString(out.resolve(".gitignore")), "a user's .gitignore is left alone");
     }
 }
