@@ -1,0 +1,3 @@
+package dev.socketiwa.quic.crypto;
+
+public enum EncryptionLevel { INITIAL, EARLY_DATA, HANDSHAKE, APPLICATION }

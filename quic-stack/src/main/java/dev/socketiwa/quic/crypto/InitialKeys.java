@@ -1,0 +1,3 @@
+package dev.socketiwa.quic.crypto;
+
+public record InitialKeys(PacketProtection client, PacketProtection server) {}
