@@ -112,7 +112,7 @@ class FrameCodecTest {
         assertEquals(TransportError.FRAME_ENCODING_ERROR, errorOf("40", PacketType.ONE_RTT));        // truncated varint
         assertEquals(TransportError.FRAME_ENCODING_ERROR, errorOf("21", PacketType.ONE_RTT));        // unknown type
         assertEquals(TransportError.FRAME_ENCODING_ERROR, errorOf("0a0005616263", PacketType.ONE_RTT)); // STREAM len > packet
-        assertEquals(TransportError.FRAME_ENCODING_ERROR, errorOf("020a000005", PacketType.ONE_RTT)); // ACK first range > largest
+        assertEquals(TransportError.FRAME_ENCODING_ERROR, errorOf("0205000006", PacketType.ONE_RTT)); // ACK first range > largest
         assertEquals(TransportError.FRAME_ENCODING_ERROR, errorOf("02050001000a00", PacketType.ONE_RTT)); // ACK gap below 0
         assertEquals(TransportError.FRAME_ENCODING_ERROR, errorOf("0700", PacketType.ONE_RTT));      // empty NEW_TOKEN
         assertEquals(TransportError.FRAME_ENCODING_ERROR, errorOf("1801000000", PacketType.ONE_RTT)); // NEW_CID length 0
