@@ -39,6 +39,7 @@ public final class Connection {
     private static final int TAG = 16;
     private static final int MIN_INITIAL = Header.MIN_INITIAL_SIZE;
     private static final long NONE = Long.MAX_VALUE;
+    static boolean DEBUG = false;
 
     public enum State { HANDSHAKING, ESTABLISHED, CLOSING, DRAINING, CLOSED }
 
@@ -455,6 +456,7 @@ public final class Connection {
             }
         }
         int plainLen = protector.openPayload(buf, h, keys, pn, plain, 0);
+        if (DEBUG) System.out.println((server ? "S" : "C") + " rx " + h.type + " pn=" + pn + " len=" + plainLen);
         if (plainLen < 0) {
             if (si == APP && isStatelessReset(buf, dgramOff, dgramLen)) {
                 enterDraining(now, TransportError.NO_ERROR, false, "stateless reset");
@@ -522,6 +524,13 @@ public final class Connection {
         if (state == State.CLOSING) closeSendPending = true;
     }
 
+    /** Checks a datagram that matched no connection ID against this connection's reset tokens (RFC 9000 §10.3.1). */
+    boolean handleStatelessReset(long now, byte[] buf, int off, int len) {
+        if (state == State.CLOSED || state == State.DRAINING || !isStatelessReset(buf, off, len)) return false;
+        enterDraining(now, TransportError.NO_ERROR, false, "stateless reset");
+        return true;
+    }
+
     private boolean isStatelessReset(byte[] buf, int off, int len) {
         for (PeerCid p : peerCids) {
             if (p.resetToken != null && StatelessReset.matches(buf, off, len, p.resetToken)) return true;
@@ -583,6 +592,7 @@ public final class Connection {
         @Override
         public void onCrypto(long offset, byte[] buf, int off, int len) throws QuicException {
             ReceiveBuffer rb = space.cryptoReceive;
+            if (DEBUG) System.out.println((server ? "S" : "C") + " crypto " + space.level + " off=" + offset + " len=" + len + " read=" + rb.readOffset());
             rb.insert(offset, buf, off, len, false, rb.readOffset() + config.maxCryptoBuffer,
                     TransportError.CRYPTO_BUFFER_EXCEEDED);
             int n;
@@ -900,6 +910,7 @@ public final class Connection {
         if (ack.largest >= space.nextPn) {
             throw new QuicException(TransportError.PROTOCOL_VIOLATION, 0x02, "ACK of packet " + ack.largest + " never sent");
         }
+        if (DEBUG) System.out.println((server ? "S" : "C") + " ack " + space.level + " largest=" + ack.largest + " ranges=" + ack.rangeCount() + " sent=" + space.sent.size());
         SentPacket largestNewly = null;
         boolean anyEliciting = false;
         int r = ack.rangeCount() - 1; // ranges are descending; walk from the smallest
@@ -1114,7 +1125,16 @@ public final class Connection {
                     best = si;
                 }
             }
-            if (best >= 0) {
+            if (best >= 0 && best < APP) {
+                // During the handshake, probe every space that still has data out: the peer may be unable to read
+                // one of them yet (RFC 9002 §6.2.4).
+                for (int si = INITIAL; si <= HANDSHAKE; si++) {
+                    PacketSpace s = spaces[si];
+                    if (s.discarded || s.writeKeys == null || s.ackElicitingInFlight == 0 && si != best) continue;
+                    s.probes = si == best ? 2 : 1;
+                    s.cryptoSend.requeueUnacked();
+                }
+            } else if (best >= 0) {
                 PacketSpace s = spaces[best];
                 s.probes = 2;
                 s.cryptoSend.requeueUnacked();
@@ -1265,6 +1285,7 @@ public final class Connection {
         if (s.discarded || s.writeKeys == null) return false;
         if (s.ackElicitingPending && s.ackDeadline <= now) return true;
         if (s.probes > 0) return true;
+        if (si != APP && s.hasCryptoToSend()) return true;
         if (!congestionOk) return false;
         if (s.hasCryptoToSend()) return true;
         if (si != APP) return false;
@@ -1347,7 +1368,7 @@ public final class Connection {
                 space.ackDeadline = NONE;
             }
         }
-        boolean mayElicit = congestionOk || space.probes > 0;
+        boolean mayElicit = congestionOk || space.probes > 0 || si != APP;
         if (mayElicit && si == APP) {
             int p0 = pos;
             pos = writeControlFrames(out, pos, end, sp);
@@ -1417,6 +1438,7 @@ public final class Connection {
             int room = end - pos - FrameWriter.cryptoHeaderSize(off, (int) Math.min(avail, 16383));
             int n = (int) Math.min(avail, room);
             if (n <= 0) break;
+            if (DEBUG) System.out.println((server ? "S" : "C") + " tx crypto " + space.level + " off=" + off + " n=" + n + " pn=" + sp.pn);
             pos = FrameWriter.cryptoHeader(out, pos, off, n);
             sb.copy(off, out, pos, n);
             pos += n;

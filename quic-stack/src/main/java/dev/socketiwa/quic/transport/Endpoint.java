@@ -93,6 +93,11 @@ public final class Endpoint implements ConnectionIdListener {
             nc.handleDatagram(now, buf, off, len, from);
             return;
         }
+        if (header.type == PacketType.ONE_RTT) {
+            for (Connection known : connections) {
+                if (known.handleStatelessReset(now, buf, off, len)) return;
+            }
+        }
         if (header.type == PacketType.ONE_RTT && len > StatelessReset.MIN_LENGTH + 1) {
             byte[] token = resetTokens.tokenFor(buf, header.dcidOff, header.dcidLen);
             byte[] out = new byte[43];
