@@ -39,7 +39,6 @@ public final class Connection {
     private static final int TAG = 16;
     private static final int MIN_INITIAL = Header.MIN_INITIAL_SIZE;
     private static final long NONE = Long.MAX_VALUE;
-    static boolean DEBUG = false;
 
     public enum State { HANDSHAKING, ESTABLISHED, CLOSING, DRAINING, CLOSED }
 
@@ -136,9 +135,14 @@ public final class Connection {
     private int keyPhase;
     private PacketProtection nextReadKeys;
     private PacketProtection prevReadKeys;
+    /** First peer packet number in the current read phase; MAX while our own update awaits the peer's answer. */
     private long keyPhaseStartPn;
+    /** First packet number we sent with the current write phase. */
+    private long writePhaseStartPn;
+    private boolean writePhaseAcked = true;
 
     private boolean handshakeDonePending;
+    private boolean closedByPeer;
     private byte[] pathResponsePending;
     private final ArrayDeque<ConnectionEvent> events = new ArrayDeque<>();
 
@@ -274,6 +278,33 @@ public final class Connection {
     public long bytesReceived() { return bytesReceived; }
 
     public boolean isAddressValidated() { return addressValidated; }
+
+    /** The next packet number this connection will use at 1-RTT (tests forge packets that fit in with it). */
+    long nextApplicationPacketNumber() {
+        return spaces[APP].nextPn;
+    }
+
+    int keyPhase() {
+        return keyPhase;
+    }
+
+    /**
+     * Starts a key update (RFC 9001 §6.1). Allowed once the handshake is confirmed and a packet of the current phase
+     * was acknowledged; returns whether it started.
+     */
+    public boolean initiateKeyUpdate() {
+        PacketSpace app = spaces[APP];
+        if (!handshakeConfirmed || !writePhaseAcked || state != State.ESTABLISHED || app.writeKeys == null) return false;
+        prevReadKeys = app.readKeys;
+        app.readKeys = nextReadKeys != null ? nextReadKeys : app.readKeys.nextKeyPhase();
+        nextReadKeys = null;
+        app.writeKeys = app.writeKeys.nextKeyPhase();
+        keyPhase ^= 1;
+        keyPhaseStartPn = Long.MAX_VALUE;
+        writePhaseStartPn = app.nextPn;
+        writePhaseAcked = false;
+        return true;
+    }
 
     public ConnectionEvent pollEvent() {
         ConnectionEvent e = events.poll();
@@ -456,12 +487,14 @@ public final class Connection {
             }
         }
         int plainLen = protector.openPayload(buf, h, keys, pn, plain, 0);
-        if (DEBUG) System.out.println((server ? "S" : "C") + " rx " + h.type + " pn=" + pn + " len=" + plainLen);
         if (plainLen < 0) {
             if (si == APP && isStatelessReset(buf, dgramOff, dgramLen)) {
                 enterDraining(now, TransportError.NO_ERROR, false, "stateless reset");
             }
             return;
+        }
+        if (si == APP && !keyUpdate && keyPhaseStartPn == Long.MAX_VALUE && keys == space.readKeys) {
+            keyPhaseStartPn = pn; // the peer answered our key update
         }
         if (keyUpdate) {
             if (!handshakeConfirmed) {
@@ -473,6 +506,8 @@ public final class Connection {
             space.writeKeys = space.writeKeys.nextKeyPhase();
             keyPhase ^= 1;
             keyPhaseStartPn = pn;
+            writePhaseStartPn = space.nextPn;
+            writePhaseAcked = false;
         }
         int firstByte = protector.firstByte();
         if (h.isLong() ? (firstByte & 0x0c) != 0 : (firstByte & 0x18) != 0) {
@@ -592,7 +627,6 @@ public final class Connection {
         @Override
         public void onCrypto(long offset, byte[] buf, int off, int len) throws QuicException {
             ReceiveBuffer rb = space.cryptoReceive;
-            if (DEBUG) System.out.println((server ? "S" : "C") + " crypto " + space.level + " off=" + offset + " len=" + len + " read=" + rb.readOffset());
             rb.insert(offset, buf, off, len, false, rb.readOffset() + config.maxCryptoBuffer,
                     TransportError.CRYPTO_BUFFER_EXCEEDED);
             int n;
@@ -692,6 +726,7 @@ public final class Connection {
         @Override
         public void onConnectionClose(boolean application, long errorCode, long frameType, byte[] buf, int off, int len) {
             String reason = new String(buf, off, len, StandardCharsets.UTF_8);
+            closedByPeer = true;
             enterDraining(now, errorCode, application, reason);
         }
 
@@ -910,7 +945,6 @@ public final class Connection {
         if (ack.largest >= space.nextPn) {
             throw new QuicException(TransportError.PROTOCOL_VIOLATION, 0x02, "ACK of packet " + ack.largest + " never sent");
         }
-        if (DEBUG) System.out.println((server ? "S" : "C") + " ack " + space.level + " largest=" + ack.largest + " ranges=" + ack.rangeCount() + " sent=" + space.sent.size());
         SentPacket largestNewly = null;
         boolean anyEliciting = false;
         int r = ack.rangeCount() - 1; // ranges are descending; walk from the smallest
@@ -926,6 +960,7 @@ public final class Connection {
         }
         if (largestNewly == null) return;
         if (ack.largest > space.largestAcked) space.largestAcked = ack.largest;
+        if (space.level == EncryptionLevel.APPLICATION && largestNewly.pn >= writePhaseStartPn) writePhaseAcked = true;
         if (largestNewly.pn == ack.largest && anyEliciting) {
             long ackDelay = 0;
             if (space.level == EncryptionLevel.APPLICATION && peerParams != null) {
@@ -1200,7 +1235,7 @@ public final class Connection {
         state = State.CLOSING;
         closeSendPending = true;
         closeDeadline = now + 3 * rtt.pto();
-        events.add(new ConnectionEvent(ConnectionEvent.Kind.CLOSED, -1, error, application, reason, null));
+        events.add(ConnectionEvent.closed(error, application, reason, closedByPeer));
     }
 
     private void enterDraining(long now, long error, boolean application, String reason) {
@@ -1209,7 +1244,7 @@ public final class Connection {
         state = State.DRAINING;
         closeDeadline = now + 3 * rtt.pto();
         if (!wasClosing) {
-            events.add(new ConnectionEvent(ConnectionEvent.Kind.CLOSED, -1, error, application, reason, null));
+            events.add(ConnectionEvent.closed(error, application, reason, closedByPeer));
         }
     }
 
@@ -1217,7 +1252,7 @@ public final class Connection {
         if (state == State.CLOSED) return;
         boolean announced = state == State.CLOSING || state == State.DRAINING;
         state = State.CLOSED;
-        if (!announced) events.add(new ConnectionEvent(ConnectionEvent.Kind.CLOSED, -1, error, application, reason, null));
+        if (!announced) events.add(ConnectionEvent.closed(error, application, reason, closedByPeer));
     }
 
     // ------------------------------------------------------------------------------------------------ sending
@@ -1438,7 +1473,6 @@ public final class Connection {
             int room = end - pos - FrameWriter.cryptoHeaderSize(off, (int) Math.min(avail, 16383));
             int n = (int) Math.min(avail, room);
             if (n <= 0) break;
-            if (DEBUG) System.out.println((server ? "S" : "C") + " tx crypto " + space.level + " off=" + off + " n=" + n + " pn=" + sp.pn);
             pos = FrameWriter.cryptoHeader(out, pos, off, n);
             sb.copy(off, out, pos, n);
             pos += n;

@@ -26,6 +26,8 @@ public final class ConnectionEvent {
     public final boolean application;
     public final String reason;
     public final byte[] data;
+    /** For CLOSED: the peer closed (CONNECTION_CLOSE received) rather than us or a timer. */
+    public boolean byPeer;
 
     ConnectionEvent(Kind kind, long streamId, long errorCode, boolean application, String reason, byte[] data) {
         this.kind = kind;
@@ -34,6 +36,12 @@ public final class ConnectionEvent {
         this.application = application;
         this.reason = reason;
         this.data = data;
+    }
+
+    static ConnectionEvent closed(long error, boolean application, String reason, boolean byPeer) {
+        ConnectionEvent e = new ConnectionEvent(Kind.CLOSED, -1, error, application, reason, null);
+        e.byPeer = byPeer;
+        return e;
     }
 
     static ConnectionEvent of(Kind kind, long streamId) {
