@@ -1,21 +1,53 @@
 package dev.socketiwa.quic.crypto;
 
+/** The TLS 1.3 cipher suites QUIC v1 uses (RFC 9001 §5.3; TLS_AES_128_CCM_SHA256 is deliberately not offered). */
 public enum CipherSuite {
-    TLS_AES_128_GCM_SHA256(0x1301, 32, 16),
-    TLS_AES_256_GCM_SHA384(0x1302, 48, 32),
+    TLS_AES_128_GCM_SHA256(0x1301, 16, 32),
+    TLS_AES_256_GCM_SHA384(0x1302, 32, 48),
     TLS_CHACHA20_POLY1305_SHA256(0x1303, 32, 32);
 
     private final int code;
-    private final int hashLength;
     private final int keyLength;
+    private final int hashLength;
 
-    CipherSuite(int code, int hashLength, int keyLength) {
+    CipherSuite(int code, int keyLength, int hashLength) {
         this.code = code;
-        this.hashLength = hashLength;
         this.keyLength = keyLength;
+        this.hashLength = hashLength;
     }
 
-    public int code() { return code; }
-    public int hashLength() { return hashLength; }
-    public int keyLength() { return keyLength; }
+    /** The TLS registry value. */
+    public int code() {
+        return code;
+    }
+
+    /** AEAD key length in bytes; the header-protection key has the same length. */
+    public int keyLength() {
+        return keyLength;
+    }
+
+    /** Output length of the suite's hash (32 = SHA-256, 48 = SHA-384); also the length of its traffic secrets. */
+    public int hashLength() {
+        return hashLength;
+    }
+
+    /** AEAD nonce length, 12 bytes for every suite here. */
+    public int ivLength() {
+        return 12;
+    }
+
+    /** AEAD tag length, 16 bytes for every suite here. */
+    public int tagLength() {
+        return 16;
+    }
+
+    /** The suite for a TLS code point, or null when we do not implement it (callers skip unknown suites). */
+    public static CipherSuite fromCode(int code) {
+        for (CipherSuite s : values()) {
+            if (s.code == code) {
+                return s;
+            }
+        }
+        return null;
+    }
 }

@@ -1,3 +1,5 @@
 package dev.socketiwa.quic.crypto;
 
-public record InitialKeys(PacketProtection client, PacketProtection server) {}
+/** The QUIC v1 Initial packet protection of both directions, derived from the client's first Destination Connection ID. */
+public record InitialKeys(PacketProtection client, PacketProtection server) {
+}

@@ -5,9 +5,12 @@ import dev.socketiwa.quic.crypto.PacketProtection;
 
 /** What TLS calls back into the transport. */
 public interface TlsListener {
+    /** Handshake bytes to send in CRYPTO frames at that level. The array is the listener's to keep. */
     void sendCrypto(EncryptionLevel level, byte[] data, int off, int len);
 
+    /** New keys for a level; either direction may be null (e.g. a server's 1-RTT read keys come later). */
     void installKeys(EncryptionLevel level, PacketProtection read, PacketProtection write);
 
+    /** Server: after the client's Finished is verified. Client: after its own Finished is sent. */
     void handshakeComplete();
 }

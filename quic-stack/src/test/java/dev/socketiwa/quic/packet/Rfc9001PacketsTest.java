@@ -4,7 +4,11 @@ import dev.socketiwa.quic.crypto.CipherSuite;
 import dev.socketiwa.quic.crypto.InitialKeys;
 import dev.socketiwa.quic.crypto.PacketProtection;
 import dev.socketiwa.quic.testing.TestCrypto;
+import dev.socketiwa.quic.crypto.CryptoProvider;
+import dev.socketiwa.quic.crypto.Providers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -13,8 +17,31 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The packets of RFC 9001 Appendix A, parsed and rebuilt by our header and protection code. */
+/**
+ * The packets of RFC 9001 Appendix A, parsed and rebuilt by our header and protection code, with both crypto providers
+ * and with the independent test implementation.
+ */
 class Rfc9001PacketsTest {
+    interface Keys {
+        InitialKeys initial(byte[] cid, int off, int len);
+
+        PacketProtection protection(CipherSuite suite, byte[] secret);
+    }
+
+    static java.util.stream.Stream<Keys> keys() {
+        java.util.stream.Stream<Keys> real = Providers.both().map(p -> new Keys() {
+            public InitialKeys initial(byte[] cid, int off, int len) { return p.initialKeys(cid, off, len); }
+            public PacketProtection protection(CipherSuite suite, byte[] secret) { return p.packetProtection(suite, secret); }
+            public String toString() { return p.getClass().getSimpleName(); }
+        });
+        Keys test = new Keys() {
+            public InitialKeys initial(byte[] cid, int off, int len) { return TestCrypto.initialKeys(cid, off, len); }
+            public PacketProtection protection(CipherSuite suite, byte[] secret) { return TestCrypto.protection(suite, secret); }
+            public String toString() { return "TestCrypto"; }
+        };
+        return java.util.stream.Stream.concat(real, java.util.stream.Stream.of(test));
+    }
+
     private static final HexFormat HEX = HexFormat.of();
     private static final byte[] CLIENT_DCID = HEX.parseHex("8394c8f03e515708");
     private static final String SERVER_INITIAL = "cf000000010008f067a5502a4262b5004075c0d95a482cd0991cd25b0aac406a"
@@ -27,10 +54,11 @@ class Rfc9001PacketsTest {
             + "0d89690b84d08a60993c144eca684d1081287c834d5311bcf32bb9da1a002b00"
             + "020304";
 
-    @Test
-    void serverInitialParsesAndDecrypts() {
+    @ParameterizedTest
+    @MethodSource("keys")
+    void serverInitialParsesAndDecrypts(Keys k) {
         byte[] pkt = HEX.parseHex(SERVER_INITIAL);
-        InitialKeys keys = TestCrypto.initialKeys(CLIENT_DCID, 0, 8);
+        InitialKeys keys = k.initial(CLIENT_DCID, 0, 8);
         Header h = new Header();
         assertTrue(h.parse(pkt, 0, pkt.length, 8));
         assertEquals(PacketType.INITIAL, h.type);
@@ -47,22 +75,24 @@ class Rfc9001PacketsTest {
         assertEquals(SERVER_PLAIN, HEX.formatHex(out, 0, n));
     }
 
-    @Test
-    void serverInitialSealsToTheRfcBytes() {
+    @ParameterizedTest
+    @MethodSource("keys")
+    void serverInitialSealsToTheRfcBytes(Keys k) {
         byte[] hdr = HEX.parseHex("c1000000010008f067a5502a4262b50040750001");
         byte[] plain = HEX.parseHex(SERVER_PLAIN);
         byte[] buf = new byte[300];
         System.arraycopy(hdr, 0, buf, 0, hdr.length);
         System.arraycopy(plain, 0, buf, hdr.length, plain.length);
-        InitialKeys keys = TestCrypto.initialKeys(CLIENT_DCID, 0, 8);
+        InitialKeys keys = k.initial(CLIENT_DCID, 0, 8);
         int end = new PacketProtector().seal(buf, 0, hdr.length - 2, 2, plain.length, 1, keys.server(), true);
         assertEquals(SERVER_INITIAL, HEX.formatHex(buf, 0, end));
     }
 
-    @Test
-    void chacha20ShortHeaderPacket() {
+    @ParameterizedTest
+    @MethodSource("keys")
+    void chacha20ShortHeaderPacket(Keys k) {
         byte[] secret = HEX.parseHex("9ac312a7f877468ebe69422748ad00a15443f18203a07d6060f688f30f21632b");
-        PacketProtection pp = TestCrypto.protection(CipherSuite.TLS_CHACHA20_POLY1305_SHA256, secret);
+        PacketProtection pp = k.protection(CipherSuite.TLS_CHACHA20_POLY1305_SHA256, secret);
         byte[] pkt = HEX.parseHex("4cfe4189655e5cd55c41f69080575d7999c25a5bfb");
         Header h = new Header();
         assertTrue(h.parse(pkt, 0, pkt.length, 0));

@@ -17,12 +17,18 @@ final class Pair {
     final Endpoint client;
     final EchoServerApp echo;
     final FakeTls.Factory clientTls;
-    final FakeTls.Factory serverTls = FakeTls.server();
+    final TlsFactory serverTls;
     final Connection conn;
     final List<ConnectionEvent> clientEvents = new ArrayList<>();
 
     Pair(long seed, QuicConfig config) {
+        this(seed, config, FakeTls.client(seed), FakeTls.server(), TestCrypto::initialKeys);
+    }
+
+    Pair(long seed, QuicConfig config, TlsFactory clientFactory, TlsFactory serverFactory, InitialKeysFactory keys) {
         this.config = config;
+        this.serverTls = serverFactory;
+        this.clientTls = clientFactory instanceof FakeTls.Factory ? (FakeTls.Factory) clientFactory : null;
         net = new SimNetwork(seed);
         Random r = new Random(seed * 31 + 7);
         Randomness random = (b, off, len) -> {
@@ -30,14 +36,13 @@ final class Pair {
             r.nextBytes(t);
             System.arraycopy(t, 0, b, off, len);
         };
-        server = new Endpoint(config, serverTls, TestCrypto::initialKeys, random, "server secret".getBytes(), 1000);
-        client = new Endpoint(config, null, TestCrypto::initialKeys, random, "client secret".getBytes(), 1000);
+        server = new Endpoint(config, serverTls, keys, random, "server secret".getBytes(), 1000);
+        client = new Endpoint(config, null, keys, random, "client secret".getBytes(), 1000);
         echo = new EchoServerApp(server);
         net.add("server", server);
         net.add("client", client);
         net.app(echo);
-        clientTls = FakeTls.client(seed);
-        conn = client.connect(net.now, clientTls, "server");
+        conn = client.connect(net.now, clientFactory, "server");
         net.app(now -> drainClientEvents());
     }
 

@@ -1,0 +1,188 @@
+package dev.socketiwa.quic.tls;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Encoders and strict decoders for the extension bodies we use. Decoders raise decode_error on malformed bodies. */
+final class Extensions {
+    private Extensions() {
+    }
+
+    // --- supported_versions (RFC 8446 §4.2.1)
+
+    static Extension supportedVersionsClient() {
+        return new Extension(ExtensionType.SUPPORTED_VERSIONS, new TlsWriter(3).u8(2).u16(ExtensionType.TLS13).toByteArray());
+    }
+
+    static Extension supportedVersionServer() {
+        return new Extension(ExtensionType.SUPPORTED_VERSIONS, new TlsWriter(2).u16(ExtensionType.TLS13).toByteArray());
+    }
+
+    static int[] readSupportedVersionsClient(byte[] data) throws TlsAlertException {
+        TlsReader r = new TlsReader(data);
+        TlsReader v = r.vec8();
+        r.expectEnd();
+        return readU16List(v, 2);
+    }
+
+    static int readSupportedVersionServer(byte[] data) throws TlsAlertException {
+        TlsReader r = new TlsReader(data);
+        int v = r.u16();
+        r.expectEnd();
+        return v;
+    }
+
+    // --- supported_groups (§4.2.7), signature_algorithms (§4.2.3): u16 lists under a u16 length
+
+    static Extension u16List(int type, int[] values) {
+        TlsWriter w = new TlsWriter();
+        int l = w.beginLength(2);
+        for (int v : values) {
+            w.u16(v);
+        }
+        w.endLength(l);
+        return new Extension(type, w.toByteArray());
+    }
+
+    static int[] readU16ListBody(byte[] data) throws TlsAlertException {
+        TlsReader r = new TlsReader(data);
+        TlsReader v = r.vec16();
+        r.expectEnd();
+        return readU16List(v, 2);
+    }
+
+    private static int[] readU16List(TlsReader v, int minBytes) throws TlsAlertException {
+        if (v.remaining() < minBytes || (v.remaining() & 1) != 0) {
+            throw new TlsAlertException(Alert.DECODE_ERROR, "bad list length");
+        }
+        int[] out = new int[v.remaining() / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = v.u16();
+        }
+        return out;
+    }
+
+    // --- key_share (§4.2.8)
+
+    static Extension keyShareClient(List<KeyShareEntry> shares) {
+        TlsWriter w = new TlsWriter();
+        int l = w.beginLength(2);
+        for (KeyShareEntry e : shares) {
+            w.u16(e.group()).u16(e.keyExchange().length).bytes(e.keyExchange());
+        }
+        w.endLength(l);
+        return new Extension(ExtensionType.KEY_SHARE, w.toByteArray());
+    }
+
+    static Extension keyShareServer(KeyShareEntry e) {
+        TlsWriter w = new TlsWriter();
+        w.u16(e.group()).u16(e.keyExchange().length).bytes(e.keyExchange());
+        return new Extension(ExtensionType.KEY_SHARE, w.toByteArray());
+    }
+
+    static Extension keyShareHelloRetry(int group) {
+        return new Extension(ExtensionType.KEY_SHARE, new TlsWriter(2).u16(group).toByteArray());
+    }
+
+    static List<KeyShareEntry> readKeyShareClient(byte[] data) throws TlsAlertException {
+        TlsReader r = new TlsReader(data);
+        TlsReader list = r.vec16();
+        r.expectEnd();
+        List<KeyShareEntry> out = new ArrayList<>();
+        while (list.hasRemaining()) {
+            int group = list.u16();
+            byte[] key = list.opaque16();
+            if (key.length == 0) {
+                throw new TlsAlertException(Alert.DECODE_ERROR, "empty key_share entry");
+            }
+            for (KeyShareEntry e : out) {
+                if (e.group() == group) {
+                    // RFC 8446 §4.2.8: at most one share per group.
+                    throw new TlsAlertException(Alert.ILLEGAL_PARAMETER, "two key shares for group " + group);
+                }
+            }
+            out.add(new KeyShareEntry(group, key));
+        }
+        return out;
+    }
+
+    static KeyShareEntry readKeyShareServer(byte[] data) throws TlsAlertException {
+        TlsReader r = new TlsReader(data);
+        int group = r.u16();
+        byte[] key = r.opaque16();
+        r.expectEnd();
+        if (key.length == 0) {
+            throw new TlsAlertException(Alert.DECODE_ERROR, "empty key_share");
+        }
+        return new KeyShareEntry(group, key);
+    }
+
+    static int readKeyShareHelloRetry(byte[] data) throws TlsAlertException {
+        TlsReader r = new TlsReader(data);
+        int g = r.u16();
+        r.expectEnd();
+        return g;
+    }
+
+    // --- ALPN (RFC 7301 §3.1)
+
+    static Extension alpn(List<String> protocols) {
+        TlsWriter w = new TlsWriter();
+        int l = w.beginLength(2);
+        for (String p : protocols) {
+            byte[] b = p.getBytes(StandardCharsets.UTF_8);
+            w.u8(b.length).bytes(b);
+        }
+        w.endLength(l);
+        return new Extension(ExtensionType.ALPN, w.toByteArray());
+    }
+
+    static List<String> readAlpn(byte[] data) throws TlsAlertException {
+        TlsReader r = new TlsReader(data);
+        TlsReader list = r.vec16();
+        r.expectEnd();
+        List<String> out = new ArrayList<>();
+        if (!list.hasRemaining()) {
+            throw new TlsAlertException(Alert.DECODE_ERROR, "empty ALPN list");
+        }
+        while (list.hasRemaining()) {
+            byte[] name = list.opaque8();
+            if (name.length == 0) {
+                throw new TlsAlertException(Alert.DECODE_ERROR, "empty ALPN protocol name");
+            }
+            out.add(new String(name, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    // --- server_name (RFC 6066 §3): one host_name entry
+
+    static Extension serverName(String host) {
+        byte[] h = host.getBytes(StandardCharsets.US_ASCII);
+        TlsWriter w = new TlsWriter();
+        int l = w.beginLength(2);
+        w.u8(0).u16(h.length).bytes(h);
+        w.endLength(l);
+        return new Extension(ExtensionType.SERVER_NAME, w.toByteArray());
+    }
+
+    /** The host_name, or null when the list holds no host_name entry. */
+    static String readServerName(byte[] data) throws TlsAlertException {
+        TlsReader r = new TlsReader(data);
+        TlsReader list = r.vec16();
+        r.expectEnd();
+        String host = null;
+        while (list.hasRemaining()) {
+            int type = list.u8();
+            byte[] name = list.opaque16();
+            if (type == 0) {
+                if (host != null || name.length == 0) {
+                    throw new TlsAlertException(Alert.ILLEGAL_PARAMETER, "bad server_name list");
+                }
+                host = new String(name, StandardCharsets.US_ASCII);
+            }
+        }
+        return host;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.socketiwa.quic.tls;
+
+import dev.socketiwa.quic.crypto.CipherSuite;
+import dev.socketiwa.quic.crypto.NamedGroup;
+import dev.socketiwa.quic.crypto.Signer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What a TLS server offers. Shared by all connections of an endpoint (read-only after setup).
+ *
+ * <p>Preferences are the server's (RFC 7301 and RFC 8446 let the server choose): the first of {@link #alpn()} the
+ * client also offers wins, likewise for cipher suites and key-exchange groups. The browser build should put
+ * TLS_CHACHA20_POLY1305_SHA256 first (it is the fast suite in software); the JVM default keeps AES-128-GCM first.
+ */
+public final class TlsServerConfig {
+    private final List<byte[]> certificateChain;
+    private final Signer signer;
+    private List<String> alpn = List.of();
+    private List<CipherSuite> cipherSuites = List.of(CipherSuite.TLS_AES_128_GCM_SHA256,
+            CipherSuite.TLS_CHACHA20_POLY1305_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384);
+    private List<NamedGroup> groups = List.of(NamedGroup.X25519, NamedGroup.SECP256R1);
+
+    /**
+     * @param certificateChain DER certificates, end-entity first
+     * @param signer the end-entity certificate's private key (see CryptoProvider.signer)
+     */
+    public TlsServerConfig(List<byte[]> certificateChain, Signer signer) {
+        if (certificateChain == null || certificateChain.isEmpty()) {
+            throw new IllegalArgumentException("a TLS server needs at least one certificate (end-entity first)");
+        }
+        if (signer == null) {
+            throw new IllegalArgumentException("a TLS server needs the certificate's private key (a Signer)");
+        }
+        this.certificateChain = Collections.unmodifiableList(new ArrayList<>(certificateChain));
+        this.signer = signer;
+    }
+
+    public TlsServerConfig alpn(String... protocols) {
+        this.alpn = List.of(protocols);
+        return this;
+    }
+
+    public TlsServerConfig cipherSuites(CipherSuite... suites) {
+        if (suites.length == 0) {
+            throw new IllegalArgumentException("at least one cipher suite is needed");
+        }
+        this.cipherSuites = List.of(suites);
+        return this;
+    }
+
+    public TlsServerConfig groups(NamedGroup... groups) {
+        if (groups.length == 0) {
+            throw new IllegalArgumentException("at least one key exchange group is needed");
+        }
+        this.groups = List.of(groups);
+        return this;
+    }
+
+    public List<byte[]> certificateChain() {
+        return certificateChain;
+    }
+
+    public Signer signer() {
+        return signer;
+    }
+
+    public List<String> alpn() {
+        return alpn;
+    }
+
+    public List<CipherSuite> cipherSuites() {
+        return cipherSuites;
+    }
+
+    public List<NamedGroup> groups() {
+        return groups;
+    }
+}

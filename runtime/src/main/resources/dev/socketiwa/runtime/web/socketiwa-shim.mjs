@@ -1,0 +1,309 @@
+// The Direct Sockets shim: owns the UDPSocket (bound mode), keeps received datagrams in a queue, and gives the wasm
+// side the imports of dev.socketiwa.runtime.udp.browser.DirectSocketsShim. Datagrams cross into linear memory with one
+// Uint8Array.set each; only rxWait/txWait are JSPI Suspending imports, and Java calls them only when it must wait.
+//
+// Memory region (Java: IoRegion), allocated with teavm.malloc, little-endian:
+//   rx header (32 bytes): int32 port @0, int32 family (4|6) @4, address bytes @8; rx data (capacity bytes);
+//   tx header (32 bytes), tx data (capacity bytes).
+
+import { loadTeaVM } from "./socketiwa-loader.mjs";
+
+const HEADER = 32;
+/** The largest datagram each way: the IPv4 UDP maximum, so nothing a peer may send is cut. */
+export const CAPACITY = 65507;
+/** Datagrams kept while the app is busy; beyond this the reader pauses and the browser's socket buffer drops. */
+const QUEUE_LIMIT = 4096;
+/** Asked of the OS for the socket (UDPSocketOptions); bursts beyond it are lost before JS sees them. */
+const SOCKET_BUFFER = 4 << 20;
+
+/**
+ * Loads the app, binds the socket and runs the app's loop (SocketIwa.run in the app's main, then socketiwa.serve).
+ * @param options {wasm: URL or bytes, listen: "host:port", jsBodies, log(line, stream), onState(state, detail),
+ *                 UDPSocket: the constructor (default globalThis.UDPSocket), receiveBufferSize, sendBufferSize}
+ * @returns {Promise<{stats, stop(): void, finished: Promise<number>}>} once the socket is bound and the app started
+ */
+export async function startServer(options) {
+  const log = options.log ?? ((line) => console.log(line));
+  const onState = options.onState ?? (() => {});
+  const SocketClass = options.UDPSocket ?? globalThis.UDPSocket;
+  if (typeof SocketClass !== "function") {
+    throw new Error("Direct Sockets (UDPSocket) are not available here: run the app as an installed Isolated Web App "
+        + "with the direct-sockets permission");
+  }
+  const { host, port } = parseListen(options.listen);
+  const stats = { received: 0, sent: 0, queuedPeak: 0, waits: 0, waitsWithData: 0, writerWaits: 0, readerPauses: 0 };
+  const queue = new Ring(QUEUE_LIMIT);
+  let closed = false;
+  let wakeReader = null;
+  let wakeWaiter = null;
+  let socket = null;
+  let writer = null;
+  let memory = null;
+  let u8 = null;
+  let dv = null;
+
+  const view = () => {
+    if (u8 === null || u8.buffer !== memory.buffer) {
+      u8 = new Uint8Array(memory.buffer);
+      dv = new DataView(memory.buffer);
+    }
+  };
+
+  const shim = {
+    rxTake(headerPtr, dataPtr, maxLen) {
+      const message = queue.shift();
+      if (message === undefined) {
+        return closed ? -2 : -1;
+      }
+      if (wakeReader !== null && queue.length < QUEUE_LIMIT / 2) {
+        const wake = wakeReader;
+        wakeReader = null;
+        wake();
+      }
+      view();
+      let data = message.data;
+      if (!(data instanceof Uint8Array)) {
+        data = new Uint8Array(data.buffer ?? data, data.byteOffset ?? 0, data.byteLength);
+      }
+      const n = Math.min(data.byteLength, maxLen);
+      u8.set(n === data.byteLength ? data : data.subarray(0, n), dataPtr);
+      writeAddress(dv, u8, headerPtr, message.remoteAddress, message.remotePort);
+      return n;
+    },
+    rxWait: new WebAssembly.Suspending(async (timeoutMillis) => {
+      if (queue.length > 0) {
+        stats.waitsWithData++; // Java should have taken it with rxTake: a wasted ~100 ns JSPI call
+        return 1;
+      }
+      if (closed) {
+        return -2;
+      }
+      stats.waits++;
+      return await new Promise((resolve) => {
+        let timer = null;
+        wakeWaiter = (value) => {
+          if (timer !== null) {
+            clearTimeout(timer);
+          }
+          wakeWaiter = null;
+          resolve(value);
+        };
+        if (timeoutMillis >= 0) {
+          timer = setTimeout(() => wakeWaiter?.(0), timeoutMillis);
+        }
+      });
+    }),
+    txSend(headerPtr, dataPtr, len) {
+      if (closed || writer === null) {
+        return -2;
+      }
+      view();
+      const remotePort = dv.getInt32(headerPtr, true);
+      const remoteAddress = readAddress(dv, u8, headerPtr);
+      // The writer keeps the chunk until it is sent, so it gets its own copy of the bytes.
+      const data = u8.slice(dataPtr, dataPtr + len);
+      writer.write({ data, remoteAddress, remotePort }).catch((e) => {
+        if (!closed) {
+          log("send to " + remoteAddress + ":" + remotePort + " failed: " + e, "stderr");
+        }
+      });
+      stats.sent++;
+      return writer.desiredSize !== null && writer.desiredSize <= 0 ? 1 : 0;
+    },
+    txWait: new WebAssembly.Suspending(async () => {
+      if (closed || writer === null) {
+        return -2;
+      }
+      stats.writerWaits++;
+      try {
+        await writer.ready;
+        return 0;
+      } catch (e) {
+        return -2;
+      }
+    }),
+    close() {
+      stop();
+    },
+  };
+
+  function stop() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    wakeWaiter?.(-2);
+    wakeReader?.();
+    try {
+      socket?.close();
+    } catch (e) {
+      // already closing
+    }
+  }
+
+  const app = await loadTeaVM(options.wasm, {
+    imports: { socketiwa: shim },
+    jsBodies: options.jsBodies,
+    stdout: (line) => log(line, "stdout"),
+    stderr: (line) => log(line, "stderr"),
+  });
+  memory = app.memory;
+  const exports = app.instance.exports;
+  if (typeof exports["socketiwa.serve"] !== "function") {
+    throw new Error("the wasm module has no socketiwa.serve export: was it built by socketiwa:compile from an app "
+        + "whose main calls SocketIwa.run?");
+  }
+  // main only registers the app (SocketIwa.run); the loop starts below, once the socket is bound.
+  app.exports.main([]);
+
+  onState("binding", host + ":" + port);
+  socket = new SocketClass({
+    localAddress: host,
+    localPort: port,
+    receiveBufferSize: options.receiveBufferSize ?? SOCKET_BUFFER,
+    sendBufferSize: options.sendBufferSize ?? SOCKET_BUFFER,
+  });
+  const opened = await socket.opened;
+  const reader = opened.readable.getReader();
+  writer = opened.writable.getWriter();
+  onState("listening", formatHostPort(opened.localAddress, opened.localPort));
+
+  (async () => {
+    try {
+      while (!closed) {
+        if (queue.length >= QUEUE_LIMIT) {
+          stats.readerPauses++;
+          await new Promise((resolve) => { wakeReader = resolve; });
+          continue;
+        }
+        const { value, done } = await reader.read();
+        if (done) {
+          break;
+        }
+        queue.push(value);
+        stats.received++;
+        if (queue.length > stats.queuedPeak) {
+          stats.queuedPeak = queue.length;
+        }
+        wakeWaiter?.(1);
+      }
+    } catch (e) {
+      if (!closed) {
+        log("the UDP socket failed: " + e, "stderr");
+      }
+    }
+    closed = true;
+    wakeWaiter?.(-2);
+  })();
+
+  const malloc = exports["teavm.malloc"];
+  const ioBase = malloc(2 * (HEADER + CAPACITY));
+  view();
+  writeAddress(dv, u8, ioBase, opened.localAddress, opened.localPort);
+  const serve = WebAssembly.promising(exports["socketiwa.serve"]);
+  const finished = serve(ioBase, CAPACITY).then((code) => {
+    stop();
+    onState(code === 0 ? "stopped" : "failed", code === 0 ? "the app returned" : "the app failed (see the log)");
+    return code;
+  }, (e) => {
+    stop();
+    log("the app crashed: " + (e?.stack ?? e), "stderr");
+    onState("failed", String(e));
+    return 1;
+  });
+  return { stats, stop, finished, localAddress: opened.localAddress, localPort: opened.localPort };
+}
+
+/** "host:port" or "[v6]:port" into parts; a clear error for anything else. */
+export function parseListen(text) {
+  const match = /^(?:\[([0-9A-Fa-f:.]+)\]|([0-9.]+)):([0-9]{1,5})$/.exec(text ?? "");
+  const port = match ? Number(match[3]) : -1;
+  if (!match || port > 65535) {
+    throw new Error("bad listen address '" + text + "': expected host:port with a numeric address, e.g. 127.0.0.1:4433 "
+        + "or [::1]:4433");
+  }
+  return { host: match[1] ?? match[2], port };
+}
+
+function formatHostPort(host, port) {
+  return host.includes(":") ? "[" + host + "]:" + port : host + ":" + port;
+}
+
+// Address text <-> bytes in a header. The last parsed text is cached: steady traffic talks to few peers.
+let lastParsedText = null;
+let lastParsed = null;
+
+function writeAddress(dv, u8, headerPtr, text, port) {
+  if (text !== lastParsedText) {
+    lastParsed = parseAddress(text);
+    lastParsedText = text;
+  }
+  dv.setInt32(headerPtr, port, true);
+  dv.setInt32(headerPtr + 4, lastParsed.length === 16 ? 6 : 4, true);
+  u8.set(lastParsed, headerPtr + 8);
+}
+
+function readAddress(dv, u8, headerPtr) {
+  const v6 = dv.getInt32(headerPtr + 4, true) === 6;
+  const a = headerPtr + 8;
+  if (!v6) {
+    return u8[a] + "." + u8[a + 1] + "." + u8[a + 2] + "." + u8[a + 3];
+  }
+  const groups = [];
+  for (let i = 0; i < 16; i += 2) {
+    groups.push(((u8[a + i] << 8) | u8[a + i + 1]).toString(16));
+  }
+  return groups.join(":");
+}
+
+function parseAddress(text) {
+  if (!text.includes(":")) {
+    return Uint8Array.from(text.split(".").map(Number));
+  }
+  let v4tail = null;
+  let t = text;
+  const lastColon = t.lastIndexOf(":");
+  if (t.indexOf(".", lastColon) >= 0) {
+    v4tail = t.substring(lastColon + 1).split(".").map(Number);
+    t = t.substring(0, lastColon + 1) + "0:0";
+  }
+  const [head, tail] = t.includes("::") ? t.split("::") : [t, null];
+  const headGroups = head ? head.split(":") : [];
+  const tailGroups = tail ? tail.split(":") : [];
+  const zeros = tail === null ? 0 : 8 - headGroups.length - tailGroups.length;
+  const groups = [...headGroups, ...new Array(zeros).fill("0"), ...tailGroups].map((g) => parseInt(g, 16));
+  const out = new Uint8Array(16);
+  for (let i = 0; i < 8; i++) {
+    out[2 * i] = groups[i] >> 8;
+    out[2 * i + 1] = groups[i] & 0xff;
+  }
+  if (v4tail !== null) {
+    out.set(v4tail, 12);
+  }
+  return out;
+}
+
+/** A fixed-size ring of datagrams: no array shifting per datagram. */
+class Ring {
+  constructor(capacity) {
+    this.items = new Array(capacity);
+    this.head = 0;
+    this.length = 0;
+  }
+
+  push(item) {
+    this.items[(this.head + this.length) % this.items.length] = item;
+    this.length++;
+  }
+
+  shift() {
+    if (this.length === 0) {
+      return undefined;
+    }
+    const item = this.items[this.head];
+    this.items[this.head] = undefined;
+    this.head = (this.head + 1) % this.items.length;
+    this.length--;
+    return item;
+  }
+}
