@@ -104,6 +104,8 @@ public final class Connection {
     private final boolean[] maxStreamsPending = new boolean[2];
     private final long[] streamsBlockedSentAt = {-1, -1};
     private int streamCursor;
+    /** The streams in opening order, for round-robin sending without per-packet allocation. */
+    private final ArrayList<Stream> streamOrder = new ArrayList<>();
 
     // datagrams
     private final ArrayDeque<byte[]> outgoingDatagrams = new ArrayDeque<>();
@@ -326,6 +328,7 @@ public final class Connection {
         s.peerMaxData = bidi ? peerParams.initialMaxStreamDataBidiRemote : peerParams.initialMaxStreamDataUni;
         if (bidi) initReceiveWindow(s);
         streams.put(id, s);
+        streamOrder.add(s);
         return id;
     }
 
@@ -892,6 +895,7 @@ public final class Connection {
             if (!uni) s.peerMaxData = peerParams.initialMaxStreamDataBidiLocal;
             initReceiveWindow(s);
             streams.put(sid, s);
+            streamOrder.add(s);
             events.add(ConnectionEvent.of(ConnectionEvent.Kind.STREAM_OPENED, sid));
         }
         return streams.get(id);
@@ -930,6 +934,7 @@ public final class Connection {
     private void maybeRemove(Stream s) {
         if (!s.sendDone() || !s.recvDone()) return;
         if (streams.remove(s.id) == null) return;
+        streamOrder.remove(s);
         boolean local = ((s.id & 1) == 1) == server;
         if (!local) {
             int t = (s.id & 2) != 0 ? 1 : 0;
@@ -1557,14 +1562,12 @@ public final class Connection {
     }
 
     private int writeStreams(byte[] out, int pos, int end, SentPacket sp) {
-        if (streams.isEmpty()) return pos;
+        if (streamOrder.isEmpty()) return pos;
         // Round-robin across streams so one bulk stream cannot starve the rest.
-        Stream[] all = streams.values().toArray(new Stream[0]);
-        java.util.Arrays.sort(all, (a, b) -> Long.compare(a.id, b.id));
-        int n = all.length;
+        int n = streamOrder.size();
         int startAt = streamCursor % n;
         for (int k = 0; k < n && end - pos > 24; k++) {
-            Stream s = all[(startAt + k) % n];
+            Stream s = streamOrder.get((startAt + k) % n);
             if (s.send == null || s.resetSent || s.resetPending) continue;
             SendBuffer sb = s.send;
             // lost data first
