@@ -7,6 +7,8 @@ import dev.socketiwa.runtime.cert.CertificateRequest;
 import dev.socketiwa.runtime.cert.ServerCertificate;
 import dev.socketiwa.runtime.cert.jvm.JvmRandom;
 import dev.socketiwa.runtime.quic.EchoHandler;
+import dev.socketiwa.runtime.quic.HqInteropHandler;
+import dev.socketiwa.runtime.quic.jvm.DirectoryContent;
 import dev.socketiwa.runtime.quic.QuicServer;
 import dev.socketiwa.runtime.udp.UdpEndpoint;
 import dev.socketiwa.runtime.udp.jvm.DatagramChannelTransport;
@@ -21,10 +23,17 @@ final class OurServer implements AutoCloseable {
     private final Thread thread;
 
     OurServer() {
+        this(null);
+    }
+
+    /** With www non-null, also serves ALPN hq-interop from that directory. */
+    OurServer(java.nio.file.Path www) {
         certificate = new CertificateGenerator(JvmRandom.secure()).generate(CertificateRequest.defaults(),
                 System.currentTimeMillis());
         server = new QuicServer(new JcaCryptoProvider(), new QuicConfig(), certificate.der(),
-                certificate.key().toPkcs8Der(), Map.of(EchoHandler.ALPN, EchoHandler::new));
+                certificate.key().toPkcs8Der(), www == null ? Map.of(EchoHandler.ALPN, EchoHandler::new)
+                        : Map.of(EchoHandler.ALPN, EchoHandler::new, HqInteropHandler.ALPN,
+                                () -> new HqInteropHandler(new DirectoryContent(www))));
         udp = DatagramChannelTransport.bind(UdpEndpoint.of("127.0.0.1", 0));
         thread = new Thread(() -> server.serve(udp), "our-quic-server");
         thread.setDaemon(true);
