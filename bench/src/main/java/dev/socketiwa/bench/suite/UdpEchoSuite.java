@@ -21,7 +21,10 @@ import java.util.Map;
  * with each target's ratio to the first (the baseline, normally the JVM). Modes run target after target for each mode,
  * so slow drift of a noisy machine hits every target alike.
  *
- * <pre>UdpEchoSuite [--quick|--full|--smoke] [--seed S] [--json FILE] --target jvm=127.0.0.1:P [--target browser=127.0.0.1:Q]</pre>
+ * <pre>
+ * UdpEchoSuite [--quick|--full|--smoke] [--seed S] [--json FILE] [--wait-ready SECONDS]
+ *              --target jvm=127.0.0.1:P [--target browser=127.0.0.1:Q]
+ * </pre>
  */
 public final class UdpEchoSuite {
     private UdpEchoSuite() {
@@ -39,6 +42,7 @@ public final class UdpEchoSuite {
         SuiteProfile profile = SuiteProfile.QUICK;
         long seed = 20_261_122L;
         Path json = null;
+        long waitReadyMillis = 0;
         Map<String, InetSocketAddress> targets = new LinkedHashMap<>();
         try {
             for (int i = 0; i < args.length; i++) {
@@ -48,6 +52,7 @@ public final class UdpEchoSuite {
                     case "--full": profile = SuiteProfile.FULL; break;
                     case "--seed": seed = Long.parseLong(value(args, ++i, "--seed")); break;
                     case "--json": json = Path.of(value(args, ++i, "--json")); break;
+                    case "--wait-ready": waitReadyMillis = 1000 * Long.parseLong(value(args, ++i, "--wait-ready")); break;
                     case "--target": {
                         String t = value(args, ++i, "--target");
                         int eq = t.indexOf('=');
@@ -64,7 +69,7 @@ public final class UdpEchoSuite {
             if (targets.isEmpty()) {
                 throw new IllegalArgumentException("give at least one --target name=host:port (the first is the baseline)");
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) { // NumberFormatException included
             System.err.println("udp-echo-suite: " + e.getMessage());
             return 2;
         }
@@ -73,6 +78,12 @@ public final class UdpEchoSuite {
             results.add(new TargetResult(t.getKey(), LoopbackTarget.format(t.getValue()), new LinkedHashMap<>()));
         }
         try {
+            if (waitReadyMillis > 0) {
+                for (TargetResult r : results) {
+                    long took = EchoReadiness.await(targets.get(r.name()), waitReadyMillis);
+                    out.printf(Locale.ROOT, "%s (%s) answers (waited %d ms)%n", r.name(), r.address(), took);
+                }
+            }
             for (LoadMode mode : LoadMode.values()) {
                 for (TargetResult r : results) {
                     out.printf(Locale.ROOT, "running %-8s against %s (%s)...%n", mode.cliName(), r.name(), r.address());
