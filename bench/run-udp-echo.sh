@@ -64,8 +64,13 @@ fi
 if [ "$browser" = yes ] && [ -z "$browser_target" ]; then
   browser_target="127.0.0.1:${udp_ports[1]}"
   dev_port=$(java -cp "$cp" dev.socketiwa.bench.suite.FreePorts tcp 1)
+  # Workaround: Chromium refuses the dev-proxy install without a manifest icon entry of at least 144 px ("Manifest does
+  # not contain a suitable icon"), and examples/udp-echo has none (its icon.svg also has no size). bench/iwa supplies
+  # a sized icon and a manifest naming it; the app itself (wasm, loader, page) is the example's, unchanged. Drop the
+  # two -D options below once the example or the plugin provides an installable icon.
   mvn "${mvn_args[@]}" -f examples/udp-echo/pom.xml socketiwa:dev -Dsocketiwa.launch=true -Dsocketiwa.headless=true \
-    -Dsocketiwa.devPort="$dev_port" "-Dsocketiwa.open=/?listen=$browser_target" >"$logs/browser.log" 2>&1 &
+    -Dsocketiwa.devPort="$dev_port" "-Dsocketiwa.open=/?listen=$browser_target" \
+    -Dsocketiwa.iwaDirectory="$root/bench/iwa/web" -Dsocketiwa.manifest="$root/bench/iwa/udp-echo.webmanifest" >"$logs/browser.log" 2>&1 &
   pids+=($!)
   echo "[run-udp-echo] browser: examples/udp-echo as an IWA in headless Chromium on $browser_target" \
     "(dev server 127.0.0.1:$dev_port, log $logs/browser.log)"
@@ -74,7 +79,20 @@ fi
 targets=(--target "jvm=$jvm_target")
 if [ "$browser" = yes ]; then targets+=(--target "browser=$browser_target"); fi
 status=0
-java -cp "$cp" dev.socketiwa.bench.suite.UdpEchoSuite --wait-ready 180 "${suite_args[@]}" "${targets[@]}" || status=$?
+java -cp "$cp" dev.socketiwa.bench.suite.UdpEchoSuite --wait-ready 180 "${suite_args[@]}" "${targets[@]}" &
+suite_pid=$!
+# if an app dies (e.g. Chromium refused the install), stop at once instead of waiting out --wait-ready
+while kill -0 "$suite_pid" 2>/dev/null; do
+  for p in "${pids[@]}"; do
+    if ! kill -0 "$p" 2>/dev/null; then
+      echo "[run-udp-echo] an app exited before the measurement ended (pid $p); stopping" >&2
+      kill "$suite_pid" 2>/dev/null || true
+      status=1
+    fi
+  done
+  sleep 1
+done
+wait "$suite_pid" || status=$?
 if [ "$status" -ne 0 ]; then
   for f in "$logs"/*.log; do [ -f "$f" ] && { echo "--- tail of $f"; tail -n 30 "$f"; }; done >&2
 fi
