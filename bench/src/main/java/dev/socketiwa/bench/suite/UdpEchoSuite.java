@@ -84,6 +84,11 @@ public final class UdpEchoSuite {
                     out.printf(Locale.ROOT, "%s (%s) answers (waited %d ms)%n", r.name(), r.address(), took);
                 }
             }
+            for (TargetResult r : results) {
+                LoadReport w = UdpLoadRun.run(profile.warmup(targets.get(r.name()), seed));
+                out.printf(Locale.ROOT, "warmed up %s: %d of %d answered (not recorded)%n", r.name(), w.answered(),
+                        w.sent());
+            }
             for (LoadMode mode : LoadMode.values()) {
                 for (TargetResult r : results) {
                     out.printf(Locale.ROOT, "running %-8s against %s (%s)...%n", mode.cliName(), r.name(), r.address());
