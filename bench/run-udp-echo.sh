@@ -4,11 +4,12 @@
 # chaos). Prints a table and ends with one line of browser/JVM ratios.
 #
 #   bench/run-udp-echo.sh [--quick|--full|--smoke] [--json FILE] [--seed S] [--jvm-only] [--no-build]
-#                         [--jvm-target HOST:PORT] [--browser-target HOST:PORT]
+#                         [--jvm-target HOST:PORT] [--browser-target HOST:PORT] [--docs]
 #
 #   --quick (default) ~25 s of load per target; --full 15 s per paced mode; --smoke a seconds-long check.
 #   --jvm-only        skip the browser.
 #   --no-build        reuse what an earlier run built and installed.
+#   --docs            also write docs/benchmarks.md and docs/benchmarks-udp-echo.svg (the ratio chart).
 #   --jvm-target / --browser-target   measure an echo that is already running there instead of starting one.
 # Extra Maven options (e.g. -o -Dmaven.repo.local=...) go in SOCKETIWA_MVN_ARGS. Loopback only. Logs of the started
 # apps go to bench/target/run-udp-echo/.
@@ -20,6 +21,8 @@ jvm_target=""
 browser_target=""
 browser=yes
 build=yes
+docs=no
+invocation="bench/run-udp-echo.sh $*"
 suite_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -29,10 +32,16 @@ while [ $# -gt 0 ]; do
     --no-build) build=no; shift ;;
     --quick|--full|--smoke) suite_args+=("$1"); shift ;;
     --json|--seed) suite_args+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --docs) docs=yes; shift ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "run-udp-echo.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
+
+if [ "$docs" = yes ] && [ "$browser" != yes ]; then
+  echo "run-udp-echo.sh: --docs compares both homes; drop --jvm-only" >&2
+  exit 2
+fi
 
 # shellcheck disable=SC2206
 mvn_args=(-B ${SOCKETIWA_MVN_ARGS:-})
@@ -74,6 +83,16 @@ if [ "$browser" = yes ] && [ -z "$browser_target" ]; then
   pids+=($!)
   echo "[run-udp-echo] browser: examples/udp-echo as an IWA in headless Chromium on $browser_target" \
     "(dev server 127.0.0.1:$dev_port, log $logs/browser.log)"
+fi
+
+if [ "$docs" = yes ]; then
+  mkdir -p docs
+  cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+  chromium_version=$( (chromium --version || chromium-browser --version) 2>/dev/null | head -1 || true)
+  machine="${cpu:-unknown CPU}, $(nproc) cores, Linux $(uname -r), $(java -version 2>&1 | head -1),"
+  machine="$machine ${chromium_version:-Chromium (version unknown)}, load average before the run $(cut -d' ' -f1-3 /proc/loadavg)"
+  suite_args+=(--markdown docs/benchmarks.md --chart docs/benchmarks-udp-echo.svg --machine "$machine"
+               --command "$invocation")
 fi
 
 targets=(--target "jvm=$jvm_target")

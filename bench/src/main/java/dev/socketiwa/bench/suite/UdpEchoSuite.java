@@ -23,6 +23,7 @@ import java.util.Map;
  *
  * <pre>
  * UdpEchoSuite [--quick|--full|--smoke] [--seed S] [--json FILE] [--wait-ready SECONDS]
+ *              [--markdown FILE] [--chart FILE.svg] [--machine TEXT] [--command TEXT]
  *              --target jvm=127.0.0.1:P [--target browser=127.0.0.1:Q]
  * </pre>
  */
@@ -43,6 +44,10 @@ public final class UdpEchoSuite {
         long seed = 20_261_122L;
         Path json = null;
         long waitReadyMillis = 0;
+        Path markdown = null;
+        Path chart = null;
+        String machine = "(not given: pass --machine TEXT)";
+        String command = "UdpEchoSuite " + String.join(" ", args);
         Map<String, InetSocketAddress> targets = new LinkedHashMap<>();
         try {
             for (int i = 0; i < args.length; i++) {
@@ -52,6 +57,10 @@ public final class UdpEchoSuite {
                     case "--full": profile = SuiteProfile.FULL; break;
                     case "--seed": seed = Long.parseLong(value(args, ++i, "--seed")); break;
                     case "--json": json = Path.of(value(args, ++i, "--json")); break;
+                    case "--markdown": markdown = Path.of(value(args, ++i, "--markdown")); break;
+                    case "--chart": chart = Path.of(value(args, ++i, "--chart")); break;
+                    case "--machine": machine = value(args, ++i, "--machine"); break;
+                    case "--command": command = value(args, ++i, "--command"); break;
                     case "--wait-ready": waitReadyMillis = 1000 * Long.parseLong(value(args, ++i, "--wait-ready")); break;
                     case "--target": {
                         String t = value(args, ++i, "--target");
@@ -65,6 +74,9 @@ public final class UdpEchoSuite {
                     }
                     default: throw new IllegalArgumentException("unknown option '" + args[i] + "'");
                 }
+            }
+            if (chart != null && targets.size() < 2) {
+                throw new IllegalArgumentException("--chart draws ratios: give two --target options");
             }
             if (targets.isEmpty()) {
                 throw new IllegalArgumentException("give at least one --target name=host:port (the first is the baseline)");
@@ -110,8 +122,26 @@ public final class UdpEchoSuite {
                 return 1;
             }
         }
+        try {
+            if (chart != null) {
+                Files.writeString(chart, SuiteMarkdown.chart(results), StandardCharsets.UTF_8);
+            }
+            if (markdown != null) {
+                String chartLink = chart == null ? null : relativeLink(markdown, chart);
+                Files.writeString(markdown, SuiteMarkdown.render(profile, seed, results, machine, command, chartLink),
+                        StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            System.err.println("udp-echo-suite: cannot write the Markdown or chart: " + e);
+            return 1;
+        }
         out.println(SuiteTable.finalLine(results));
         return 0;
+    }
+
+    private static String relativeLink(Path markdown, Path chart) {
+        Path dir = markdown.toAbsolutePath().getParent();
+        return dir.relativize(chart.toAbsolutePath()).toString().replace('\\', '/');
     }
 
     private static String value(String[] args, int i, String name) {
