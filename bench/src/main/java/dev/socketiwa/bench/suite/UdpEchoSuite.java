@@ -1,0 +1,107 @@
+package dev.socketiwa.bench.suite;
+
+import dev.socketiwa.bench.udp.LoadMode;
+import dev.socketiwa.bench.udp.LoadReport;
+import dev.socketiwa.bench.udp.LoopbackTarget;
+import dev.socketiwa.bench.udp.UdpLoadRun;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs the four load modes against one or more UDP echo servers and prints answered datagrams per second side by side,
+ * with each target's ratio to the first (the baseline, normally the JVM). Modes run target after target for each mode,
+ * so slow drift of a noisy machine hits every target alike.
+ *
+ * <pre>UdpEchoSuite [--quick|--full|--smoke] [--seed S] [--json FILE] --target jvm=127.0.0.1:P [--target browser=127.0.0.1:Q]</pre>
+ */
+public final class UdpEchoSuite {
+    private UdpEchoSuite() {
+    }
+
+    /** One target's reports, by mode. */
+    public record TargetResult(String name, String address, Map<LoadMode, LoadReport> reports) {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, args));
+    }
+
+    public static int run(PrintStream out, String... args) {
+        SuiteProfile profile = SuiteProfile.QUICK;
+        long seed = 20_261_122L;
+        Path json = null;
+        Map<String, InetSocketAddress> targets = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--smoke": profile = SuiteProfile.SMOKE; break;
+                    case "--quick": profile = SuiteProfile.QUICK; break;
+                    case "--full": profile = SuiteProfile.FULL; break;
+                    case "--seed": seed = Long.parseLong(value(args, ++i, "--seed")); break;
+                    case "--json": json = Path.of(value(args, ++i, "--json")); break;
+                    case "--target": {
+                        String t = value(args, ++i, "--target");
+                        int eq = t.indexOf('=');
+                        if (eq <= 0 || !t.substring(0, eq).matches("[A-Za-z0-9_-]{1,10}")) {
+                            throw new IllegalArgumentException("--target wants name=host:port with a short name of"
+                                    + " letters, digits, - or _, e.g. jvm=127.0.0.1:4433");
+                        }
+                        targets.put(t.substring(0, eq), LoopbackTarget.parse(t.substring(eq + 1)));
+                        break;
+                    }
+                    default: throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+                }
+            }
+            if (targets.isEmpty()) {
+                throw new IllegalArgumentException("give at least one --target name=host:port (the first is the baseline)");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("udp-echo-suite: " + e.getMessage());
+            return 2;
+        }
+        List<TargetResult> results = new ArrayList<>();
+        for (Map.Entry<String, InetSocketAddress> t : targets.entrySet()) {
+            results.add(new TargetResult(t.getKey(), LoopbackTarget.format(t.getValue()), new LinkedHashMap<>()));
+        }
+        try {
+            for (LoadMode mode : LoadMode.values()) {
+                for (TargetResult r : results) {
+                    out.printf(Locale.ROOT, "running %-8s against %s (%s)...%n", mode.cliName(), r.name(), r.address());
+                    LoadReport report = UdpLoadRun.run(profile.config(mode, targets.get(r.name()), seed));
+                    r.reports().put(mode, report);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("udp-echo-suite: a run failed: " + e.getMessage());
+            return 1;
+        }
+        out.println();
+        out.print(SuiteTable.render(profile, results));
+        if (json != null) {
+            try {
+                Files.writeString(json, SuiteTable.json(profile, seed, results), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                System.err.println("udp-echo-suite: cannot write " + json + ": " + e);
+                return 1;
+            }
+        }
+        out.println(SuiteTable.finalLine(results));
+        return 0;
+    }
+
+    private static String value(String[] args, int i, String name) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return args[i];
+    }
+}

@@ -1,0 +1,66 @@
+package dev.socketiwa.runtime.cert.wasm;
+
+import java.security.SecureRandom;
+import java.util.List;
+
+import dev.socketiwa.runtime.cert.CertificateGenerator;
+import dev.socketiwa.runtime.cert.CertificateHashes;
+import dev.socketiwa.runtime.cert.CertificateLifecycle;
+import dev.socketiwa.runtime.cert.CertificateRequest;
+import dev.socketiwa.runtime.cert.InMemoryCertificateStore;
+import dev.socketiwa.runtime.cert.PublishedCertificate;
+import dev.socketiwa.runtime.cert.RandomSource;
+import dev.socketiwa.runtime.cert.RotationPolicy;
+import dev.socketiwa.runtime.cert.ServerCertificate;
+
+/**
+ * Runs inside wasm (TeaVM WEBASSEMBLY_GC) for CertificateGeneratorWasmTest: generates certificates, times them, drives
+ * a rotation, and prints everything the JVM side checks. Randomness: TeaVM's SecureRandom stands in for the browser's
+ * crypto.getRandomValues source here.
+ */
+public final class CertificateWasmMain {
+    private CertificateWasmMain() {
+    }
+
+    public static void main(String[] args) {
+        SecureRandom secure = new SecureRandom();
+        RandomSource random = secure::nextBytes;
+        CertificateGenerator generator = new CertificateGenerator(random);
+        CertificateRequest request = CertificateRequest.defaults()
+                .withSubjectAltNames(java.util.Arrays.asList("localhost", "127.0.0.1", "::1"));
+
+        long t0 = System.nanoTime();
+        ServerCertificate first = generator.generate(request, System.currentTimeMillis());
+        long firstNanos = System.nanoTime() - t0;
+        int runs = 10;
+        t0 = System.nanoTime();
+        ServerCertificate last = first;
+        for (int i = 0; i < runs; i++) {
+            last = generator.generate(request, System.currentTimeMillis());
+        }
+        long eachNanos = (System.nanoTime() - t0) / runs;
+        System.out.println("FIRST_MICROS " + firstNanos / 1000);
+        System.out.println("EACH_MICROS " + eachNanos / 1000);
+        System.out.println("HASH " + CertificateHashes.hex(last.sha256()));
+        System.out.print(last.certificatePem());
+        System.out.print(last.privateKeyPem());
+
+        // The rotation runs the same way in wasm: start, overlap, restart from the store.
+        long now = 1_795_000_000_000L;
+        long day = CertificateRequest.DAY_MILLIS;
+        InMemoryCertificateStore store = new InMemoryCertificateStore();
+        CertificateLifecycle lifecycle = new CertificateLifecycle(store, generator, request, RotationPolicy.defaults(),
+                CertificateLifecycle.CorruptStorePolicy.REGENERATE);
+        lifecycle.start(now);
+        List<PublishedCertificate> during = lifecycle.publishedHashes(now + 11 * day);
+        CertificateLifecycle restarted = new CertificateLifecycle(store, generator, request,
+                RotationPolicy.defaults(), CertificateLifecycle.CorruptStorePolicy.REGENERATE);
+        restarted.start(now + 11 * day + 1);
+        boolean same = restarted.current().hasSameHash(lifecycle.current())
+                && restarted.next().hasSameHash(lifecycle.next());
+        boolean switched = restarted.select(now + 12 * day) == restarted.next();
+        System.out.println("LIFECYCLE published=" + during.size() + " restartSame=" + same + " switched=" + switched);
+        System.out.println("SNIPPET " + CertificateHashes.serverCertificateHashesSnippet(during));
+        System.out.println("DONE");
+    }
+}
