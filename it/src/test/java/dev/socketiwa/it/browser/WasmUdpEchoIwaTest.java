@@ -29,7 +29,7 @@ class WasmUdpEchoIwaTest {
 
         int port = FreePorts.udp();
         try (BrowserHarness harness = BrowserHarness.builder()
-                .content(ExampleApps.content("udp-echo", "Socket.IWA example: UDP echo", "iwa/udp-echo-overlay"))
+                .content(ExampleApps.content("udp-echo", "Socket.IWA example: UDP echo"))
                 .open("/?listen=127.0.0.1:" + port)
                 .start();
              UdpEchoClient client = new UdpEchoClient(new InetSocketAddress("127.0.0.1", port), UdpEchoClient.MAX_IPV4_PAYLOAD)) {
