@@ -1,0 +1,16 @@
+// The generated project's `mvn package` (goal.txt) must have made the signed bundle, the wasm and the development key.
+// basedir is this IT's directory; the archetype plugin generates the project under project/<artifactId>.
+def project = new File(basedir, 'project/my-server')
+assert new File(project, 'pom.xml').isFile() : "no generated project at ${project}"
+def file = { String path -> new File(project, path) }
+assert file('target/my-server-1.0-SNAPSHOT.swbn').isFile() : 'mvn package wrote no target/my-server-1.0-SNAPSHOT.swbn'
+assert file('target/socketiwa/web/app.wasm').isFile() : 'socketiwa:compile wrote no app.wasm'
+assert file('.socketiwa/signing-key.pem').text.startsWith('-----BEGIN PRIVATE KEY-----') : 'no development signing key'
+assert file('src/main/java/com/example/echo/EchoApp.java').text.startsWith('package com.example.echo;')
+assert file('.gitignore').readLines().contains('.socketiwa/') : '.gitignore must keep the signing key out of git'
+def magic = file('target/my-server-1.0-SNAPSHOT.swbn').bytes[0..10] as byte[]
+// CBOR array(4), bstr(8) with the integrity block magic F0 9F 96 8B F0 9F 93 A6
+assert magic[2..9] == [0xF0, 0x9F, 0x96, 0x8B, 0xF0, 0x9F, 0x93, 0xA6].collect { it as byte } : 'not a signed web bundle'
+def reports = file('target/surefire-reports').listFiles().findAll { it.name.endsWith('EchoAppTest.txt') }
+assert reports.size() == 1 && reports[0].text.contains('Tests run: 1, Failures: 0, Errors: 0') : 'the generated test did not run'
+return true
