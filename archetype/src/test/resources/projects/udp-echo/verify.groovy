@@ -8,6 +8,7 @@ assert file('target/socketiwa/web/app.wasm').isFile() : 'socketiwa:compile wrote
 assert file('.socketiwa/signing-key.pem').text.startsWith('-----BEGIN PRIVATE KEY-----') : 'no development signing key'
 assert file('src/main/java/com/example/echo/EchoApp.java').text.startsWith('package com.example.echo;')
 assert file('.gitignore').readLines().contains('.socketiwa/') : '.gitignore must keep the signing key out of git'
+assert file('src/main/iwa/.well-known/manifest.webmanifest').text.contains('"short_name": "my-server"')
 def magic = file('target/my-server-1.0-SNAPSHOT.swbn').bytes[0..10] as byte[]
 // CBOR array(4), bstr(8) with the integrity block magic F0 9F 96 8B F0 9F 93 A6
 assert magic[2..9] == [0xF0, 0x9F, 0x96, 0x8B, 0xF0, 0x9F, 0x93, 0xA6].collect { it as byte } : 'not a signed web bundle'
