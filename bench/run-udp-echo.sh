@@ -3,10 +3,11 @@
 # Chromium (socketiwa:dev, wasm + Direct Sockets), measured side by side in four load modes (burst, constant, ramp,
 # chaos). Prints a table and ends with one line of browser/JVM ratios.
 #
-#   bench/run-udp-echo.sh [--quick|--full|--smoke] [--json FILE] [--seed S] [--jvm-only] [--no-build]
+#   bench/run-udp-echo.sh [--quick|--full|--smoke] [--repeat N] [--json FILE] [--seed S] [--jvm-only] [--no-build]
 #                         [--jvm-target HOST:PORT] [--browser-target HOST:PORT] [--docs]
 #
 #   --quick (default) ~25 s of load per target; --full 15 s per paced mode; --smoke a seconds-long check.
+#   --repeat N        run the whole sequence N times; each figure is the median run (default 1).
 #   --jvm-only        skip the browser.
 #   --no-build        reuse what an earlier run built and installed.
 #   --docs            also write docs/benchmarks.md and docs/benchmarks-udp-echo.svg (the ratio chart).
@@ -31,9 +32,9 @@ while [ $# -gt 0 ]; do
     --jvm-only) browser=no; shift ;;
     --no-build) build=no; shift ;;
     --quick|--full|--smoke) suite_args+=("$1"); shift ;;
-    --json|--seed) suite_args+=("$1" "$2"); shift 2 ;;
+    --json|--seed|--repeat) suite_args+=("$1" "$2"); shift 2 ;;
     --docs) docs=yes; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "run-udp-echo.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done

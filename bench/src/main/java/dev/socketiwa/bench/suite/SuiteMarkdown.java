@@ -33,15 +33,21 @@ final class SuiteMarkdown {
                 profile.name().toLowerCase(Locale.ROOT), profile == SuiteProfile.SMOKE ? 500 : SuiteProfile.BURST_COUNT,
                 SuiteProfile.SIZE, SuiteProfile.CONSTANT_RATE, SuiteProfile.RAMP_RATE, SuiteProfile.CHAOS_MAX_RATE,
                 trim(profile.seconds()), seed));
-        b.append("- answered/s: distinct intact echoes per second, from the first send to the last answer.\n\n");
+        b.append("- answered/s: distinct intact echoes per second, from the first send to the last answer.\n");
+        int rounds = results.get(0).runs().get(LoadMode.BURST).size();
+        if (rounds > 1) {
+            b.append("- Each row is the median of ").append(rounds).append(" rounds (by answered/s); the range over"
+                    + " the rounds follows in brackets.\n");
+        }
+        b.append('\n');
 
         b.append("| mode | home | sent | answered | answered/s | lost | RTT p50 ms | RTT p99 ms |\n");
         b.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (LoadMode mode : LoadMode.values()) {
             for (TargetResult r : results) {
-                LoadReport x = r.reports().get(mode);
-                b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %,.0f%s | %.2f%% | %.2f | %.2f |%n",
-                        mode.cliName(), r.name(), x.sent(), x.answered(), x.answeredPerSecond(),
+                LoadReport x = r.report(mode);
+                b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %,.0f%s%s | %.2f%% | %.2f | %.2f |%n",
+                        mode.cliName(), r.name(), x.sent(), x.answered(), x.answeredPerSecond(), range(r, mode),
                         x.senderFellBehind() ? " (sender behind)" : "",
                         x.sent() == 0 ? 0 : 100.0 * x.lost() / x.sent(), x.rttP50Nanos() / 1e6,
                         x.rttP99Nanos() / 1e6));
@@ -115,6 +121,16 @@ final class SuiteMarkdown {
             }
         }
         return s.append("</svg>\n").toString();
+    }
+
+    private static String range(TargetResult r, LoadMode mode) {
+        List<LoadReport> runs = r.runs().get(mode);
+        if (runs.size() < 2) {
+            return "";
+        }
+        double min = runs.stream().mapToDouble(LoadReport::answeredPerSecond).min().orElse(0);
+        double max = runs.stream().mapToDouble(LoadReport::answeredPerSecond).max().orElse(0);
+        return String.format(Locale.ROOT, " [%,.0f-%,.0f]", min, max);
     }
 
     private static String trim(double v) {

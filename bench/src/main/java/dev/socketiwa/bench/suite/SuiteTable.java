@@ -23,13 +23,18 @@ final class SuiteTable {
         boolean behind = false;
         for (LoadMode mode : LoadMode.values()) {
             for (TargetResult r : results) {
-                LoadReport x = r.reports().get(mode);
+                LoadReport x = r.report(mode);
                 b.append(String.format(Locale.ROOT, "%-9s %-10s %10d %10d %,10.0f %7.2f%% %10.1f %10.1f%s%n",
                         mode.cliName(), r.name(), x.sent(), x.answered(), x.answeredPerSecond(),
                         x.sent() == 0 ? 0 : 100.0 * x.lost() / x.sent(), x.rttP50Nanos() / 1e3,
                         x.rttP99Nanos() / 1e3, x.senderFellBehind() ? "  *" : ""));
                 behind |= x.senderFellBehind();
             }
+        }
+        int rounds = results.get(0).runs().get(LoadMode.BURST).size();
+        if (rounds > 1) {
+            b.append("each row: the median of ").append(rounds).append(" rounds by answered/s")
+                    .append(System.lineSeparator());
         }
         if (behind) {
             b.append("* the sender fell more than 2% behind its plan: the machine was too busy, that row measures the"
@@ -50,8 +55,8 @@ final class SuiteTable {
 
     /** answered/s of target i over the baseline's, for one mode. */
     static double ratio(List<TargetResult> results, int i, LoadMode mode) {
-        double base = results.get(0).reports().get(mode).answeredPerSecond();
-        return base == 0 ? 0 : results.get(i).reports().get(mode).answeredPerSecond() / base;
+        double base = results.get(0).report(mode).answeredPerSecond();
+        return base == 0 ? 0 : results.get(i).report(mode).answeredPerSecond() / base;
     }
 
     /** The one line the quick mode ends with. */
@@ -61,7 +66,7 @@ final class SuiteTable {
             b.append("UDP echo ").append(results.get(0).name()).append(" answered/s:");
             for (LoadMode mode : LoadMode.values()) {
                 b.append(String.format(Locale.ROOT, " %s %.0f", mode.cliName(),
-                        results.get(0).reports().get(mode).answeredPerSecond()));
+                        results.get(0).report(mode).answeredPerSecond()));
             }
             return b.append(" (no second target: no ratio)").toString();
         }
@@ -89,7 +94,7 @@ final class SuiteTable {
             b.append("{\"name\":\"").append(r.name()).append("\",\"address\":\"").append(r.address())
                     .append("\",\"runs\":[");
             boolean first = true;
-            for (LoadReport x : r.reports().values()) {
+            for (LoadReport x : r.allRuns()) {
                 if (!first) {
                     b.append(',');
                 }

@@ -31,7 +31,7 @@ class UdpEchoSuiteTest {
         try (JvmUdpEcho a = JvmUdpEcho.start(0); JvmUdpEcho b = JvmUdpEcho.start(0)) {
             code = UdpEchoSuite.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), "--smoke", "--json",
                     json.toString(), "--markdown", markdown.toString(), "--chart", chart.toString(),
-                    "--machine", "test box", "--target", "jvm=" + LoopbackTarget.format(a.address()),
+                    "--machine", "test box", "--repeat", "3", "--target", "jvm=" + LoopbackTarget.format(a.address()),
                     "--target", "other=" + LoopbackTarget.format(b.address()));
         }
         String out = bytes.toString(StandardCharsets.UTF_8);
@@ -45,6 +45,7 @@ class UdpEchoSuiteTest {
         }
         String md = Files.readString(markdown);
         assertTrue(md.contains("- Machine: test box"), md);
+        assertTrue(md.contains("median of 3 rounds"), md);
         assertTrue(md.contains("![other/jvm ratio per mode](img/udp-echo.svg)"), md);
         for (String mode : new String[] {"burst", "constant", "ramp", "chaos"}) {
             assertTrue(md.contains("| " + mode + " | jvm | "), md);
@@ -55,7 +56,7 @@ class UdpEchoSuiteTest {
         javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(chart.toFile());
         JsonNode j = new ObjectMapper().readTree(Files.readString(json));
         assertEquals(2, j.get("targets").size());
-        assertEquals(4, j.get("targets").get(0).get("runs").size());
+        assertEquals(12, j.get("targets").get(0).get("runs").size(), "4 modes x 3 rounds");
         assertEquals(4, j.get("targets").get(1).get("ratioToBaseline").size());
         for (JsonNode run : j.get("targets").get(1).get("runs")) {
             assertEquals(run.get("sent").asLong(), run.get("answered").asLong() + run.get("lost").asLong());
@@ -69,6 +70,7 @@ class UdpEchoSuiteTest {
         assertEquals(2, UdpEchoSuite.run(quiet, "--target", "127.0.0.1:9"));
         assertEquals(2, UdpEchoSuite.run(quiet, "--target", "jvm=10.0.0.1:9"));
         assertEquals(2, UdpEchoSuite.run(quiet, "--turbo"));
+        assertEquals(2, UdpEchoSuite.run(quiet, "--repeat", "0", "--target", "jvm=127.0.0.1:9"));
         assertEquals(2, UdpEchoSuite.run(quiet, "--chart", "x.svg", "--target", "jvm=127.0.0.1:9"));
     }
 }
