@@ -4,11 +4,13 @@
 # chaos). Prints a table and ends with one line of browser/JVM ratios.
 #
 #   bench/run-udp-echo.sh [--quick|--full|--smoke] [--repeat N] [--json FILE] [--seed S] [--jvm-only] [--no-build]
-#                         [--jvm-target HOST:PORT] [--browser-target HOST:PORT] [--docs]
+#                         [--jvm-target HOST:PORT] [--browser-target HOST:PORT] [--with-node] [--docs]
 #
 #   --quick (default) ~25 s of load per target; --full 15 s per paced mode; --smoke a seconds-long check.
 #   --repeat N        run the whole sequence N times; each figure is the median run (default 1).
 #   --jvm-only        skip the browser.
+#   --with-node       also run the same wasm and shim under Node 24 with the it module's dgram stand-in for UDPSocket
+#                     (it/src/test/node/run-app.mjs): separates the cost of wasm from that of Chromium's sockets.
 #   --no-build        reuse what an earlier run built and installed.
 #   --docs            also write docs/benchmarks.md and docs/benchmarks-udp-echo.svg (the ratio chart).
 #   --jvm-target / --browser-target   measure an echo that is already running there instead of starting one.
@@ -23,6 +25,7 @@ browser_target=""
 browser=yes
 build=yes
 docs=no
+node=no
 invocation="bench/run-udp-echo.sh $*"
 suite_args=()
 while [ $# -gt 0 ]; do
@@ -34,7 +37,8 @@ while [ $# -gt 0 ]; do
     --quick|--full|--smoke) suite_args+=("$1"); shift ;;
     --json|--seed|--repeat) suite_args+=("$1" "$2"); shift 2 ;;
     --docs) docs=yes; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    --with-node) node=yes; shift ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "run-udp-echo.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -58,12 +62,13 @@ mkdir -p "$logs"
 
 pids=()
 cleanup() {
+  exec 3>&- 2>/dev/null || true # closes the Node runner's stdin: it stops its server and exits
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
 }
 trap cleanup EXIT
 
-mapfile -t udp_ports < <(java -cp "$cp" dev.socketiwa.bench.suite.FreePorts udp 2)
+mapfile -t udp_ports < <(java -cp "$cp" dev.socketiwa.bench.suite.FreePorts udp 3)
 if [ -z "$jvm_target" ]; then
   jvm_target="127.0.0.1:${udp_ports[0]}"
   mvn "${mvn_args[@]}" -f examples/udp-echo/pom.xml socketiwa:run -Dsocketiwa.listen="$jvm_target" \
@@ -96,8 +101,23 @@ if [ "$docs" = yes ]; then
                --command "$invocation")
 fi
 
+node_target=""
+if [ "$node" = yes ]; then
+  node_target="127.0.0.1:${udp_ports[2]}"
+  node_bin=test-tools/node/bin/node
+  [ -x "$node_bin" ] || { echo "run-udp-echo.sh: $node_bin missing: run scripts/setup-test-tools.sh" >&2; exit 1; }
+  rm -f "$logs/node.stdin"
+  mkfifo "$logs/node.stdin"
+  "$node_bin" it/src/test/node/run-app.mjs examples/udp-echo/target/socketiwa/web "$node_target" \
+    <"$logs/node.stdin" >"$logs/node.log" 2>&1 &
+  pids+=($!)
+  exec 3>"$logs/node.stdin" # held open for the run: the runner exits when its stdin closes
+  echo "[run-udp-echo] node: the same wasm and shim under Node 24 (dgram stand-in) on $node_target (log $logs/node.log)"
+fi
+
 targets=(--target "jvm=$jvm_target")
 if [ "$browser" = yes ]; then targets+=(--target "browser=$browser_target"); fi
+if [ "$node" = yes ]; then targets+=(--target "node=$node_target"); fi
 status=0
 java -cp "$cp" dev.socketiwa.bench.suite.UdpEchoSuite --wait-ready 180 "${suite_args[@]}" "${targets[@]}" &
 suite_pid=$!

@@ -55,22 +55,36 @@ final class SuiteMarkdown {
         }
         if (results.size() > 1) {
             String pair = results.get(1).name() + "/" + results.get(0).name();
-            b.append("\n### Ratios (answered/s, ").append(pair).append(")\n\n");
-            b.append("| mode | ").append(pair).append(" | target | proof of concept (wasm/native) |\n");
-            b.append("|---|---:|---:|---:|\n");
-            double logSum = 0;
+            b.append("\n### Ratios (answered/s over ").append(results.get(0).name()).append("'s)\n\n");
+            b.append("| mode |");
+            for (int i = 1; i < results.size(); i++) {
+                b.append(' ').append(results.get(i).name()).append('/').append(results.get(0).name()).append(" |");
+            }
+            b.append(" target (").append(pair).append(") | proof of concept (wasm/native) |\n|---|");
+            for (int i = 1; i < results.size(); i++) {
+                b.append("---:|");
+            }
+            b.append("---:|---:|\n");
+            double[] logSums = new double[results.size()];
             for (LoadMode mode : LoadMode.values()) {
+                b.append("| ").append(mode.cliName()).append(" |");
+                for (int i = 1; i < results.size(); i++) {
+                    double r = SuiteTable.ratio(results, i, mode);
+                    logSums[i] += Math.log(Math.max(r, 1e-9));
+                    b.append(String.format(Locale.ROOT, " %.3f |", r));
+                }
                 double ratio = SuiteTable.ratio(results, 1, mode);
-                logSum += Math.log(Math.max(ratio, 1e-9));
                 Double target = ProofOfConcept.TARGET.get(mode);
                 String verdict = target == null ? "none"
                         : ratio >= target ? String.format(Locale.ROOT, "%.2f (met)", target)
                         : String.format(Locale.ROOT, "%.2f (missed by %.3f)", target, target - ratio);
-                b.append(String.format(Locale.ROOT, "| %s | %.3f | %s | %.3f |%n", mode.cliName(), ratio, verdict,
-                        ProofOfConcept.RATIO.get(mode)));
+                b.append(String.format(Locale.ROOT, " %s | %.3f |%n", verdict, ProofOfConcept.RATIO.get(mode)));
             }
-            b.append(String.format(Locale.ROOT, "| geometric mean | %.3f | | %.3f (overall) |%n",
-                    Math.exp(logSum / LoadMode.values().length), ProofOfConcept.OVERALL));
+            b.append("| geometric mean |");
+            for (int i = 1; i < results.size(); i++) {
+                b.append(String.format(Locale.ROOT, " %.3f |", Math.exp(logSums[i] / LoadMode.values().length)));
+            }
+            b.append(String.format(Locale.ROOT, " | %.3f (overall) |%n", ProofOfConcept.OVERALL));
             if (chartFile != null) {
                 b.append("\n![").append(pair).append(" ratio per mode](").append(chartFile).append(")\n");
             }
