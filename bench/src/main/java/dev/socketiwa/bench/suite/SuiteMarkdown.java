@@ -48,9 +48,15 @@ final class SuiteMarkdown {
                 LoadReport x = r.report(mode);
                 b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %,.0f%s%s | %.2f%% | %.2f | %.2f |%n",
                         mode.cliName(), r.name(), x.sent(), x.answered(), x.answeredPerSecond(), range(r, mode),
-                        x.senderFellBehind() ? " (sender behind)" : "",
+                        x.targetDown() ? " (DOWN)" : x.senderFellBehind() ? " (sender behind)" : "",
                         x.sent() == 0 ? 0 : 100.0 * x.lost() / x.sent(), x.rttP50Nanos() / 1e6,
                         x.rttP99Nanos() / 1e6));
+            }
+        }
+        for (TargetResult r : results) {
+            String note = SuiteTable.downNote(r);
+            if (note != null) {
+                b.append("\n**").append(note).append(".** The figures of this run are not valid for that home.\n");
             }
         }
         if (results.size() > 1) {

@@ -158,7 +158,7 @@ public final class UdpEchoSuite {
             return 1;
         }
         out.println(SuiteTable.finalLine(results));
-        return 0;
+        return SuiteTable.anyDown(results) ? 1 : 0;
     }
 
     private static String relativeLink(Path markdown, Path chart) {

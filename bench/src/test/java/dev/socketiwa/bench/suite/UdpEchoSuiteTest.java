@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,26 @@ class UdpEchoSuiteTest {
         for (JsonNode run : j.get("targets").get(1).get("runs")) {
             assertEquals(run.get("sent").asLong(), run.get("answered").asLong() + run.get("lost").asLong());
         }
+    }
+
+    @Test
+    void aHomeThatStopsAnsweringIsFlaggedAndTheRunFails() throws Exception {
+        InetSocketAddress closed;
+        try (java.nio.channels.DatagramChannel probe = java.nio.channels.DatagramChannel.open()) {
+            probe.bind(new InetSocketAddress("127.0.0.1", 0));
+            closed = (InetSocketAddress) probe.getLocalAddress();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code;
+        try (JvmUdpEcho a = JvmUdpEcho.start(0)) {
+            code = UdpEchoSuite.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), "--smoke",
+                    "--target", "jvm=" + LoopbackTarget.format(a.address()),
+                    "--target", "gone=" + LoopbackTarget.format(closed));
+        }
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, out);
+        assertTrue(out.contains("DOWN: gone stopped answering"), out);
+        assertTrue(out.strip().endsWith("(INVALID: a home stopped answering, see DOWN above)"), out);
     }
 
     @Test
