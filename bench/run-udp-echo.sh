@@ -79,13 +79,8 @@ fi
 if [ "$browser" = yes ] && [ -z "$browser_target" ]; then
   browser_target="127.0.0.1:${udp_ports[1]}"
   dev_port=$(java -cp "$cp" dev.socketiwa.bench.suite.FreePorts tcp 1)
-  # Workaround: Chromium refuses the dev-proxy install without a manifest icon entry of at least 144 px ("Manifest does
-  # not contain a suitable icon"), and examples/udp-echo has none (its icon.svg also has no size). bench/iwa supplies
-  # a sized icon and a manifest naming it; the app itself (wasm, loader, page) is the example's, unchanged. Drop the
-  # two -D options below once the example or the plugin provides an installable icon.
   mvn "${mvn_args[@]}" -f examples/udp-echo/pom.xml socketiwa:dev -Dsocketiwa.launch=true -Dsocketiwa.headless=true \
-    -Dsocketiwa.devPort="$dev_port" "-Dsocketiwa.open=/?listen=$browser_target" \
-    -Dsocketiwa.iwaDirectory="$root/bench/iwa/web" -Dsocketiwa.manifest="$root/bench/iwa/udp-echo.webmanifest" >"$logs/browser.log" 2>&1 &
+    -Dsocketiwa.devPort="$dev_port" "-Dsocketiwa.open=/?listen=$browser_target" >"$logs/browser.log" 2>&1 &
   pids+=($!)
   echo "[run-udp-echo] browser: examples/udp-echo as an IWA in headless Chromium on $browser_target" \
     "(dev server 127.0.0.1:$dev_port, log $logs/browser.log)"
