@@ -4,13 +4,15 @@
 # chaos). Prints a table and ends with one line of browser/JVM ratios.
 #
 #   bench/run-udp-echo.sh [--quick|--full|--smoke] [--repeat N] [--json FILE] [--seed S] [--jvm-only] [--no-build]
-#                         [--jvm-target HOST:PORT] [--browser-target HOST:PORT] [--with-node] [--docs]
+#                         [--jvm-target HOST:PORT] [--browser-target HOST:PORT] [--with-node] [--with-nio] [--docs]
 #
 #   --quick (default) ~25 s of load per target; --full 15 s per paced mode; --smoke a seconds-long check.
 #   --repeat N        run the whole sequence N times; each figure is the median run (default 1).
 #   --jvm-only        skip the browser.
 #   --with-node       also run the same wasm and shim under Node 24 with the it module's dgram stand-in for UDPSocket
 #                     (it/src/test/node/run-app.mjs): separates the cost of wasm from that of Chromium's sockets.
+#   --with-nio        also bench's own java.nio echo with 4 MiB socket buffers (dev.socketiwa.bench.echo.JvmUdpEcho),
+#                     a reference for what the runtime's JVM transport could reach.
 #   --no-build        reuse what an earlier run built and installed.
 #   --docs            also write docs/benchmarks.md and docs/benchmarks-udp-echo.svg (the ratio chart).
 #   --jvm-target / --browser-target   measure an echo that is already running there instead of starting one.
@@ -26,6 +28,7 @@ browser=yes
 build=yes
 docs=no
 node=no
+nio=no
 invocation="bench/run-udp-echo.sh $*"
 suite_args=()
 while [ $# -gt 0 ]; do
@@ -38,7 +41,8 @@ while [ $# -gt 0 ]; do
     --json|--seed|--repeat) suite_args+=("$1" "$2"); shift 2 ;;
     --docs) docs=yes; shift ;;
     --with-node) node=yes; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --with-nio) nio=yes; shift ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "run-udp-echo.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -110,9 +114,23 @@ if [ "$node" = yes ]; then
   echo "[run-udp-echo] node: the same wasm and shim under Node 24 (dgram stand-in) on $node_target (log $logs/node.log)"
 fi
 
+nio_target=""
+if [ "$nio" = yes ]; then
+  java -cp "$cp" dev.socketiwa.bench.echo.JvmUdpEcho 0 >"$logs/nio.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do
+    nio_target=$(sed -n 's/^listening on //p' "$logs/nio.log" | head -1)
+    [ -n "$nio_target" ] && break
+    sleep 0.1
+  done
+  [ -n "$nio_target" ] || { echo "run-udp-echo.sh: the nio echo did not start: $(cat "$logs/nio.log")" >&2; exit 1; }
+  echo "[run-udp-echo] nio: bench's java.nio echo on $nio_target"
+fi
+
 targets=(--target "jvm=$jvm_target")
 if [ "$browser" = yes ]; then targets+=(--target "browser=$browser_target"); fi
 if [ "$node" = yes ]; then targets+=(--target "node=$node_target"); fi
+if [ "$nio" = yes ]; then targets+=(--target "nio=$nio_target"); fi
 status=0
 java -cp "$cp" dev.socketiwa.bench.suite.UdpEchoSuite --wait-ready 180 "${suite_args[@]}" "${targets[@]}" &
 suite_pid=$!
