@@ -1,26 +1,41 @@
 import java.security.MessageDigest
 import java.security.cert.CertificateFactory
-import java.security.interfaces.ECPublicKey
 
 def log = new File(basedir, 'build.log').text
+def expect = { String text -> assert log.contains(text) : "build.log lacks: ${text}\n${log}" }
+
 def dir = new File(basedir, '.socketiwa')
 def certFile = new File(dir, 'cert.pem')
 def keyFile = new File(dir, 'key.pem')
-assert certFile.isFile() && keyFile.isFile()
+assert certFile.text.startsWith('-----BEGIN CERTIFICATE-----')
+assert keyFile.text.startsWith('-----BEGIN PRIVATE KEY-----')
 
-// second run: refused, with the way out
-assert log.contains('already exist; nothing was written.') : log
-assert log.contains('run again with -Dsocketiwa.force=true.') : log
-assert log.count('BUILD FAILURE') == 1
+// Run 2: refused, nothing written.
+expect(certFile.absolutePath + ' and ' + keyFile.absolutePath + ' already exist; nothing was written')
+expect('-Dsocketiwa.force=true')
+// Run 4: validity beyond what browsers accept.
+expect('validity of 15 days is not allowed: WebTransport serverCertificateHashes accepts at most 14 days')
+assert log.count('BUILD FAILURE') == 2
 
-// the third run replaced the first certificate: two different hashes printed, the file holds the last one
-def hashes = (log =~ /SHA-256 \(hex\): +([0-9a-f]{64})/).collect { it[1] }
-assert hashes.size() == 2 && hashes[0] != hashes[1] : "expected two different certificates, got ${hashes}"
-def cert = CertificateFactory.getInstance('X.509').generateCertificate(new ByteArrayInputStream(certFile.bytes))
-assert MessageDigest.getInstance('SHA-256').digest(cert.encoded).encodeHex().toString() == hashes[1]
-assert cert.publicKey instanceof ECPublicKey && cert.publicKey.params.curve.field.fieldSize == 256
-assert cert.notAfter.time - cert.notBefore.time <= 14L * 24 * 3600 * 1000 : 'serverCertificateHashes allows at most 14 days'
-def sans = cert.subjectAlternativeNames.collect { it[1] }
-assert sans.containsAll(['localhost', '127.0.0.1']) && sans.any { it.contains(':') } : "SANs ${sans}"
-assert new File(dir, '.gitignore').text.contains('key.pem')
+// The file on disk is run 3's: forced, 14 days, the DN given, default names.
+def cert = CertificateFactory.getInstance('X.509').generateCertificate(new ByteArrayInputStream(
+        Base64.mimeDecoder.decode(certFile.text.replaceAll('-----[A-Z ]+-----', ''))))
+assert cert.version == 3
+assert cert.sigAlgOID == '1.2.840.10045.4.3.2'
+assert cert.notAfter.time - cert.notBefore.time == 14L * 86_400_000L
+assert cert.subjectX500Principal.name == 'CN=echo,O=Example'
+assert cert.subjectAlternativeNames.collect { it[1] } == ['localhost', '127.0.0.1']
+cert.verify(cert.publicKey)
+
+// Both successful runs printed their hash; the last one is the certificate on disk, in hex, base64 and the snippet.
+def hashes = log.readLines().findAll { it.contains('SHA-256 (hex):') }.collect { it.substring(it.indexOf(':') + 1).trim() }
+assert hashes.size() == 2 && hashes[0] != hashes[1] : hashes
+def digest = MessageDigest.getInstance('SHA-256').digest(cert.encoded)
+assert hashes[1] == digest.encodeHex().toString()
+expect('SHA-256 (base64): ' + digest.encodeBase64().toString())
+expect("serverCertificateHashes: [{ algorithm: 'sha-256', value: new Uint8Array([" + digest.collect { it & 0xff }.join(', ') + ']) }]')
+// Run 1 asked for ::1 too.
+expect('alternative names: localhost, 127.0.0.1, ::1')
+
+assert new File(dir, '.gitignore').readLines().contains('key.pem')
 return true
