@@ -27,6 +27,7 @@ public final class BrowserHarness implements AutoCloseable {
     private final AppPage page;
     private final Duration startup;
     private final String logExpression;
+    private final String phases;
 
     private BrowserHarness(Builder b) {
         long start = System.nanoTime();
@@ -36,10 +37,15 @@ public final class BrowserHarness implements AutoCloseable {
         AppPage opened = null;
         try {
             browser = Chromium.launch(new ChromiumOptions(TestTools.chromium()).headless(true));
+            long launched = System.nanoTime();
             InstalledApp installed = browser.installFromDevProxy(devServer.url());
+            long installedAt = System.nanoTime();
             browser.grantLocalNetwork(installed);
             opened = browser.open(installed, b.pathAndQuery);
             waitUntilReady(opened, b);
+            long ready = System.nanoTime();
+            this.phases = String.format("Chromium start %d ms, dev-proxy install %d ms, grant + open until ready %d ms",
+                    (launched - start) / 1_000_000, (installedAt - launched) / 1_000_000, (ready - installedAt) / 1_000_000);
             this.server = devServer;
             this.chromium = browser;
             this.app = installed;
@@ -84,6 +90,11 @@ public final class BrowserHarness implements AutoCloseable {
     /** Dev server start, Chromium start, install, grant, launch, until the app reported ready. */
     public Duration startupTime() {
         return startup;
+    }
+
+    /** Where the startup time went, for test output. */
+    public String startupPhases() {
+        return phases;
     }
 
     /** The page's console and Chromium's output, to attach to assertion messages. */

@@ -34,7 +34,7 @@ class WasmUdpEchoIwaTest {
                 .start();
              UdpEchoClient client = new UdpEchoClient(new InetSocketAddress("127.0.0.1", port), UdpEchoClient.MAX_IPV4_PAYLOAD)) {
             System.out.println("[browser] udp-echo wasm IWA: dev server + Chromium start + install + grant + launch until"
-                    + " listening: " + harness.startupTime().toMillis() + " ms");
+                    + " listening: " + harness.startupTime().toMillis() + " ms (" + harness.startupPhases() + ")");
             assertEquals(String.valueOf(port), harness.page().evaluate("document.body.dataset.port"), harness.diagnostics());
 
             UdpEchoClient.Result echo = client.echoWindowed(COUNT, WINDOW, QUIET);
