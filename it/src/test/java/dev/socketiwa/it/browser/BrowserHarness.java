@@ -36,7 +36,7 @@ public final class BrowserHarness implements AutoCloseable {
         Chromium browser = null;
         AppPage opened = null;
         try {
-            browser = Chromium.launch(new ChromiumOptions(TestTools.chromium()).headless(true));
+            browser = Chromium.launch(new ChromiumOptions(TestTools.chromium()).headless(true).sandbox(false));
             long launched = System.nanoTime();
             InstalledApp installed = browser.installFromDevProxy(devServer.url());
             long installedAt = System.nanoTime();

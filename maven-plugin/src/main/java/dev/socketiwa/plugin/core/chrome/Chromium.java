@@ -71,7 +71,7 @@ public final class Chromium implements AutoCloseable {
             args.add("--headless");
             args.add("--disable-gpu");
         }
-        if (isRoot()) {
+        if (!options.sandbox() || isRoot()) {
             args.add("--no-sandbox"); // Chromium refuses to run as root with its sandbox on
         }
         args.add("--user-data-dir=" + profile);
