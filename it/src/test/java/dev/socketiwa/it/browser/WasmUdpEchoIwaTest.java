@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The issue's browser test: the wasm build of examples/udp-echo, installed in real headless Chromium as an Isolated Web
@@ -52,6 +53,8 @@ class WasmUdpEchoIwaTest {
             UdpEchoClient.Result after = client.echoWindowed(200, 8, QUIET);
             assertEquals(200, after.echoed(), "the app must still echo after the burst: " + after + "\n" + harness.diagnostics());
             assertEquals("listening", harness.page().evaluate("document.body.dataset.state"), harness.diagnostics());
+            assertTrue(String.valueOf(harness.page().evaluate("document.getElementById('log').textContent"))
+                    .contains("udp-echo: serving on 127.0.0.1:" + port), "the page shows the app's log\n" + harness.diagnostics());
         }
     }
 
