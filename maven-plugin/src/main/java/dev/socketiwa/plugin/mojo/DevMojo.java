@@ -12,6 +12,7 @@ import dev.socketiwa.plugin.core.chrome.ChromiumOptions;
 import dev.socketiwa.plugin.core.chrome.InstalledApp;
 import dev.socketiwa.plugin.core.dev.DevInstructions;
 import dev.socketiwa.plugin.core.dev.DevSession;
+import dev.socketiwa.plugin.core.dev.InstallabilityCheck;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -96,6 +97,9 @@ public class DevMojo extends AbstractMojo {
         }, "socketiwa-dev-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         getLog().info(DevInstructions.forUrl(session.url()));
+        for (String problem : InstallabilityCheck.problems(content.get())) {
+            getLog().warn(problem);
+        }
         if (launch) {
             try {
                 launchChromium(session);
