@@ -1,0 +1,182 @@
+package dev.socketiwa.quic.transport;
+
+import dev.socketiwa.quic.packet.ConnectionId;
+import dev.socketiwa.quic.packet.Header;
+import dev.socketiwa.quic.packet.PacketType;
+import dev.socketiwa.quic.packet.StatelessReset;
+import dev.socketiwa.quic.packet.VersionNegotiation;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+
+/**
+ * Routes datagrams to connections by destination connection ID, accepts new server connections on valid client
+ * Initials, answers unknown versions with Version Negotiation and unknown short-header packets with a stateless reset.
+ * Sans-IO like {@link Connection}; remote addresses are opaque objects the caller chooses.
+ */
+public final class Endpoint implements ConnectionIdListener {
+    private static final int[] SUPPORTED_VERSIONS = {Header.VERSION_1};
+
+    private final QuicConfig config;
+    private final TlsFactory serverTls;
+    private final InitialKeysFactory keys;
+    private final Randomness random;
+    private final StatelessResetTokens resetTokens;
+    private final int maxConnections;
+    private final HashMap<ConnectionId, Connection> byCid = new HashMap<>();
+    private final ArrayList<Connection> connections = new ArrayList<>();
+    private final ArrayDeque<Connection> accepted = new ArrayDeque<>();
+    private final ArrayDeque<byte[]> ownPackets = new ArrayDeque<>();
+    private final ArrayDeque<Object> ownRemotes = new ArrayDeque<>();
+    private final Header header = new Header();
+    private final byte[] scratch = new byte[64];
+    private int cursor;
+    private Object transmitRemote;
+    private Connection transmitConnection;
+
+    /** serverTls null: a client-only endpoint that never accepts connections. */
+    public Endpoint(QuicConfig config, TlsFactory serverTls, InitialKeysFactory keys, Randomness random, byte[] resetSecret,
+                    int maxConnections) {
+        this.config = config;
+        this.serverTls = serverTls;
+        this.keys = keys;
+        this.random = random;
+        this.resetTokens = new StatelessResetTokens(resetSecret);
+        this.maxConnections = maxConnections;
+    }
+
+    public Connection connect(long now, TlsFactory clientTls, Object remote) {
+        Connection c = Connection.client(config, clientTls, keys, random, resetTokens, now);
+        c.handleDatagram(now, new byte[0], 0, 0, remote);
+        c.setConnectionIdListener(this);
+        connections.add(c);
+        return c;
+    }
+
+    /** The next server connection created since the last call, or null. */
+    public Connection accept() {
+        return accepted.poll();
+    }
+
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    public void handleDatagram(long now, byte[] buf, int off, int len, Object from) {
+        int end = off + len;
+        if (!header.parse(buf, off, end, config.localConnectionIdLength)) return;
+        Connection c = lookup(buf, header.dcidOff, header.dcidLen);
+        if (c != null) {
+            c.handleDatagram(now, buf, off, len, from);
+            return;
+        }
+        if (header.type == null) {
+            // Unknown version: tell the client what we speak, but only for datagrams big enough to be an Initial.
+            if (len >= Header.MIN_INITIAL_SIZE) {
+                byte[] out = new byte[7 + header.dcidLen + header.scidLen + 4 * SUPPORTED_VERSIONS.length];
+                random.nextBytes(scratch, 0, 1);
+                int n = VersionNegotiation.write(out, 0, buf, header.scidOff, header.scidLen, buf, header.dcidOff,
+                        header.dcidLen, scratch[0], SUPPORTED_VERSIONS);
+                queue(java.util.Arrays.copyOf(out, n), from);
+            }
+            return;
+        }
+        if (header.type == PacketType.INITIAL) {
+            if (serverTls == null || len < Header.MIN_INITIAL_SIZE || header.dcidLen < 8) return;
+            if (connections.size() >= maxConnections) return;
+            Connection nc = Connection.server(config, serverTls, keys, random, resetTokens, this, buf, header, from, now);
+            byCid.put(nc.originalDestinationConnectionId(), nc);
+            connections.add(nc);
+            accepted.add(nc);
+            nc.handleDatagram(now, buf, off, len, from);
+            return;
+        }
+        if (header.type == PacketType.ONE_RTT) {
+            for (Connection known : connections) {
+                if (known.handleStatelessReset(now, buf, off, len)) return;
+            }
+        }
+        if (header.type == PacketType.ONE_RTT && len > StatelessReset.MIN_LENGTH + 1) {
+            byte[] token = resetTokens.tokenFor(buf, header.dcidOff, header.dcidLen);
+            byte[] out = new byte[43];
+            random.nextBytes(scratch, 0, 43);
+            int n = StatelessReset.write(out, 0, len, token, scratch);
+            if (n > 0) queue(java.util.Arrays.copyOf(out, n), from);
+        }
+    }
+
+    private Connection lookup(byte[] buf, int off, int len) {
+        if (len > ConnectionId.MAX_LENGTH) return null;
+        return byCid.get(ConnectionId.of(buf, off, len));
+    }
+
+    private void queue(byte[] packet, Object to) {
+        if (ownPackets.size() >= 64) return; // under a flood, drop our own stateless answers
+        ownPackets.add(packet);
+        ownRemotes.add(to);
+    }
+
+    /**
+     * Writes the next datagram to send into out and returns its length (0: nothing to send). The destination is then
+     * {@link #transmitRemote()}.
+     */
+    public int pollTransmit(long now, byte[] out) {
+        if (!ownPackets.isEmpty()) {
+            byte[] p = ownPackets.poll();
+            transmitRemote = ownRemotes.poll();
+            transmitConnection = null;
+            System.arraycopy(p, 0, out, 0, p.length);
+            return p.length;
+        }
+        int n = connections.size();
+        for (int k = 0; k < n; k++) {
+            cursor = (cursor + 1) % n;
+            Connection c = connections.get(cursor);
+            int len = c.pollTransmit(now, out);
+            if (len > 0) {
+                transmitRemote = c.remote();
+                transmitConnection = c;
+                return len;
+            }
+        }
+        return 0;
+    }
+
+    public Object transmitRemote() {
+        return transmitRemote;
+    }
+
+    /** The connection whose datagram pollTransmit returned last (null for the endpoint's own packets). */
+    public Connection transmitConnection() {
+        return transmitConnection;
+    }
+
+    public long nextTimeout() {
+        long t = Long.MAX_VALUE;
+        for (Connection c : connections) t = Math.min(t, c.nextTimeout());
+        return t;
+    }
+
+    public void handleTimeout(long now) {
+        for (Iterator<Connection> it = connections.iterator(); it.hasNext(); ) {
+            Connection c = it.next();
+            if (c.nextTimeout() <= now) c.handleTimeout(now);
+            if (c.isClosed()) {
+                it.remove();
+                byCid.values().removeIf(x -> x == c);
+            }
+        }
+    }
+
+    @Override
+    public void issued(Connection connection, ConnectionId cid) {
+        byCid.put(cid, connection);
+    }
+
+    @Override
+    public void retired(Connection connection, ConnectionId cid) {
+        byCid.remove(cid);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.socketiwa.quic.transport;
+
+/** Limits and tunables of a connection; the defaults suit a server on the open Internet. */
+public final class QuicConfig {
+    /** Idle timeout we announce, in milliseconds (0 = none). */
+    public long maxIdleTimeoutMillis = 30_000;
+    /** Largest UDP payload we send. 1200 is safe on every path; larger needs path MTU knowledge. */
+    public int maxDatagramSize = 1200;
+    public long initialMaxData = 1 << 20;
+    public long initialMaxStreamData = 256 * 1024;
+    /** Flow control windows grow up to these when the application reads fast (auto-tuning). */
+    public long maxConnectionWindow = 16 << 20;
+    public long maxStreamWindow = 8 << 20;
+    public long maxStreamsBidi = 100;
+    public long maxStreamsUni = 100;
+    /** Bytes the application may queue per stream before write() stops accepting. */
+    public int streamSendBuffer = 1 << 20;
+    /** Largest amount of out-of-order CRYPTO data held per level (RFC 9000 §7.5 suggests at least 4096). */
+    public int maxCryptoBuffer = 64 * 1024;
+    public int activeConnectionIdLimit = 4;
+    /** 0 disables DATAGRAM frames (RFC 9221). */
+    public int maxDatagramFrameSize = 65535;
+    /** Datagrams received but not yet taken by the application, beyond which new ones are dropped. */
+    public int maxQueuedDatagrams = 256;
+    public int localConnectionIdLength = 8;
+    public long maxAckDelayMillis = 25;
+}

@@ -1,0 +1,127 @@
+package dev.socketiwa.runtime.quic;
+
+import dev.socketiwa.quic.crypto.CipherSuite;
+import dev.socketiwa.quic.crypto.CryptoProvider;
+import dev.socketiwa.quic.tls.TlsServer;
+import dev.socketiwa.quic.tls.TlsServerConfig;
+import dev.socketiwa.quic.transport.Connection;
+import dev.socketiwa.quic.transport.ConnectionEvent;
+import dev.socketiwa.quic.transport.Endpoint;
+import dev.socketiwa.quic.transport.QuicConfig;
+import dev.socketiwa.runtime.app.UdpApp;
+import dev.socketiwa.runtime.udp.UdpEndpoint;
+import dev.socketiwa.runtime.udp.UdpException;
+import dev.socketiwa.runtime.udp.UdpTransport;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A QUIC server over a {@link UdpTransport}: one thread drives the sans-IO endpoint (receive, timers, send) and hands
+ * each connection's events to the handler its ALPN selects. Runs the same on the JVM and in the browser; the caller
+ * picks the crypto provider (JCA on the JVM, portable in wasm).
+ */
+public final class QuicServer implements UdpApp {
+    private final CryptoProvider crypto;
+    private final QuicConfig config;
+    private final TlsServerConfig tls;
+    private final Map<String, Supplier<QuicHandler>> services;
+    private volatile boolean stopped;
+    private UdpEndpoint local;
+
+    /**
+     * @param certificateDer the server certificate (ECDSA P-256 or Ed25519)
+     * @param pkcs8Key       its private key
+     * @param services       ALPN protocol name to handler factory, in server preference order
+     */
+    public QuicServer(CryptoProvider crypto, QuicConfig config, byte[] certificateDer, byte[] pkcs8Key,
+                      Map<String, Supplier<QuicHandler>> services, CipherSuite... suitePreference) {
+        if (services.isEmpty()) throw new IllegalArgumentException("a QUIC server needs at least one ALPN service");
+        this.crypto = crypto;
+        this.config = config;
+        this.services = new LinkedHashMap<>(services);
+        TlsServerConfig t = new TlsServerConfig(List.of(certificateDer), crypto.signer(pkcs8Key))
+                .alpn(this.services.keySet().toArray(new String[0]));
+        if (suitePreference.length > 0) t.cipherSuites(suitePreference);
+        this.tls = t;
+    }
+
+    /** Makes {@link #serve} return at its next loop turn (from any thread). */
+    public void stop() {
+        stopped = true;
+    }
+
+    /** The bound address once serving (null before). */
+    public UdpEndpoint localEndpoint() {
+        return local;
+    }
+
+    @Override
+    public void serve(UdpTransport udp) {
+        local = udp.localEndpoint();
+        byte[] secret = new byte[32];
+        crypto.random().nextBytes(secret, 0, secret.length);
+        Endpoint endpoint = new Endpoint(config, (listener, tp) -> new TlsServer(tls, crypto, tp, listener),
+                crypto::initialKeys, (b, off, len) -> crypto.random().nextBytes(b, off, len), secret, 100_000);
+        Map<Connection, QuicHandler> handlers = new HashMap<>();
+        List<Connection> connections = new ArrayList<>();
+        byte[] rx = new byte[65536];
+        byte[] tx = new byte[65536];
+        try {
+            while (!stopped) {
+                long now = System.nanoTime();
+                long next = endpoint.nextTimeout();
+                long waitMillis = next == Long.MAX_VALUE ? 100 : Math.max(0, Math.min(100, (next - now + 999_999) / 1_000_000));
+                int n = udp.receive(rx, 0, rx.length, waitMillis);
+                now = System.nanoTime();
+                // Take what is queued in one go before sending: ACKs then cover more packets.
+                for (int batch = 0; n >= 0 && batch < 64; batch++) {
+                    endpoint.handleDatagram(now, rx, 0, n, udp.sender());
+                    n = udp.receive(rx, 0, rx.length, 0);
+                }
+                if (endpoint.nextTimeout() <= now) endpoint.handleTimeout(now);
+                Connection c;
+                while ((c = endpoint.accept()) != null) connections.add(c);
+                for (int i = 0; i < connections.size(); i++) {
+                    Connection conn = connections.get(i);
+                    dispatch(conn, handlers);
+                    if (conn.isClosed()) {
+                        handlers.remove(conn);
+                        connections.set(i, connections.get(connections.size() - 1));
+                        connections.remove(connections.size() - 1);
+                        i--;
+                    }
+                }
+                int len;
+                while ((len = endpoint.pollTransmit(now, tx)) > 0) {
+                    udp.send(tx, 0, len, (UdpEndpoint) endpoint.transmitRemote());
+                }
+            }
+        } catch (UdpException e) {
+            if (!stopped) throw e;
+        }
+    }
+
+    private void dispatch(Connection conn, Map<Connection, QuicHandler> handlers) {
+        QuicHandler h = handlers.get(conn);
+        ConnectionEvent e;
+        while ((e = conn.pollEvent()) != null) {
+            if (e.kind == ConnectionEvent.Kind.HANDSHAKE_COMPLETE) {
+                Supplier<QuicHandler> s = services.get(conn.alpn());
+                if (s == null) {
+                    conn.close(System.nanoTime(), 0, "no service for ALPN " + conn.alpn());
+                    continue;
+                }
+                h = s.get();
+                handlers.put(conn, h);
+            } else if (h != null) {
+                h.onEvent(conn, e);
+            }
+        }
+        if (h != null) h.service(conn);
+    }
+}
