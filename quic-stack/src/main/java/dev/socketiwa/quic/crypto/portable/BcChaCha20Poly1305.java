@@ -13,18 +13,18 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * in-place calls go through a reusable scratch buffer instead (one copy, no garbage). BC still allocates a small
  * parameter object and a nonce copy per packet; that is the floor with this API. Not thread-safe.
  */
-final class BcAead implements Aead {
+final class BcChaCha20Poly1305 implements Aead {
     private static final int TAG_BITS = 128;
     private final AEADCipher cipher;
     private KeyParameter key;
     private byte[] scratch;
 
-    BcAead(CipherSuite suite, byte[] keyBytes) {
+    BcChaCha20Poly1305(CipherSuite suite, byte[] keyBytes) {
         if (keyBytes.length != suite.keyLength()) {
             throw new IllegalArgumentException(suite + " needs a " + suite.keyLength() + "-byte key, got " + keyBytes.length);
         }
         if (suite != CipherSuite.TLS_CHACHA20_POLY1305_SHA256) {
-            throw new IllegalArgumentException("BcAead is for ChaCha20-Poly1305; AES-GCM is PortableAesGcm");
+            throw new IllegalArgumentException("only ChaCha20-Poly1305 here; AES-GCM is PortableAesGcm");
         }
         this.cipher = new ChaCha20Poly1305();
         this.scratch = new byte[1500];
