@@ -6,7 +6,7 @@ assert !new File(basedir, '.socketiwa').exists() : 'a configured key must not cr
 
 def swbn = new File(basedir, 'target/p256-iwa-0.3.1-SNAPSHOT.swbn')
 def r = helper.verifySwbn(node, nodeModules, nodeScripts, swbn, ['--expect-url', '/icon.png'])
-assert r.signatures.size() == 1 && r.signatures[0].type == 'EcdsaP256'
+assert r.signatures*.type == ['EcdsaP256', 'Ed25519'] : 'primary P-256 key first, then the additional key'
 assert r.webBundleId.length() == 58
 assert r.manifest.name == "From the user's manifest"
 assert r.manifest.short_name == 'P256'
