@@ -4,7 +4,7 @@ import dev.socketiwa.quic.crypto.Aead;
 import org.bouncycastle.crypto.BlockCipher;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.modes.gcm.GCMMultiplier;
-import org.bouncycastle.crypto.modes.gcm.Tables8kGCMMultiplier;
+import org.bouncycastle.crypto.modes.gcm.Tables4kGCMMultiplier;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
@@ -16,7 +16,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
  */
 final class PortableAesGcm implements Aead {
     private final BlockCipher aes = AESEngine.newInstance();
-    private final GCMMultiplier ghash = new Tables8kGCMMultiplier();
+    /** 4 KB of tables per key, as BC's own default: a connection holds several keys at once. */
+    private final GCMMultiplier ghash = new Tables4kGCMMultiplier();
     private final byte[] j0 = new byte[16];
     private final byte[] counter = new byte[16];
     private final byte[] keystream = new byte[16];
