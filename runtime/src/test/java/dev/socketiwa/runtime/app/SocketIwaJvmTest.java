@@ -1,6 +1,7 @@
 package dev.socketiwa.runtime.app;
 
 import dev.socketiwa.runtime.udp.UdpEndpoint;
+import dev.socketiwa.runtime.udp.jvm.DatagramChannelTransport;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,6 +34,21 @@ class SocketIwaJvmTest {
             if (old != null) {
                 System.setProperty("socketiwa.listen", old);
             }
+        }
+    }
+
+    @Test
+    void theStartupLineSaysWhatTheOsGrantedAndHowToGetMore() {
+        UdpEndpoint any = UdpEndpoint.parse("127.0.0.1:0");
+        try (DatagramChannelTransport udp = DatagramChannelTransport.bind(any, 0)) {
+            assertTrue(JvmHome.bufferNote(udp).contains("OS default socket buffers: receive " + udp.receiveBufferBytes()),
+                    JvmHome.bufferNote(udp));
+        }
+        // 1 GiB is above any sane net.core.rmem_max: the OS grants less and the note says how to raise it.
+        try (DatagramChannelTransport udp = DatagramChannelTransport.bind(any, 1 << 30)) {
+            String note = JvmHome.bufferNote(udp);
+            assertTrue(note.contains("asked " + (1 << 30) + " B, OS reports receive " + udp.receiveBufferBytes()), note);
+            assertTrue(note.contains("raise net.core.rmem_max"), note);
         }
     }
 
