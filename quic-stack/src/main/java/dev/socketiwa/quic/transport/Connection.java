@@ -46,6 +46,10 @@ public final class Connection {
     private final QuicConfig config;
     private final Randomness random;
     private final StatelessResetTokens resetTokens;
+    private InitialKeysFactory keysFactory;
+    /** Client: the token from a Retry, sent in every later Initial. */
+    private byte[] retryToken = new byte[0];
+    private ConnectionId retrySourceCid;
     private ConnectionIdListener cidListener;
     private TlsEngine tls;
     private final PacketSpace[] spaces = {
@@ -184,6 +188,7 @@ public final class Connection {
         Connection c = new Connection(false, config, random, resetTokens, ConnectionId.of(dcid), null);
         c.activePeerCid = new PeerCid(0, c.originalDcid, null);
         c.peerCids.add(c.activePeerCid);
+        c.keysFactory = keys;
         c.init(now, keys.initialKeys(dcid, 0, dcid.length), tlsFactory);
         return c;
     }
@@ -467,7 +472,11 @@ public final class Connection {
             handleVersionNegotiation(now, buf, h);
             return;
         }
-        if (h.type == PacketType.RETRY || h.type == PacketType.ZERO_RTT) return; // not supported: drop (no Retry sent)
+        if (h.type == PacketType.RETRY) {
+            handleRetry(now, buf, h);
+            return;
+        }
+        if (h.type == PacketType.ZERO_RTT) return; // 0-RTT is not supported: drop
         int si = h.type == PacketType.INITIAL ? INITIAL : h.type == PacketType.HANDSHAKE ? HANDSHAKE : APP;
         PacketSpace space = spaces[si];
         if (space.discarded || space.readKeys == null) return;
@@ -574,6 +583,33 @@ public final class Connection {
             if (p.resetToken != null && StatelessReset.matches(buf, off, len, p.resetToken)) return true;
         }
         return false;
+    }
+
+    /** Client: restart the Initial exchange towards the server's new connection ID, with its token (RFC 9000 §17.2.5). */
+    private void handleRetry(long now, byte[] buf, Header h) {
+        if (server || peerCidFromServer || retrySourceCid != null || h.tokenLen <= 0) return;
+        if (originalDcid.matches(buf, h.scidOff, h.scidLen)) return;
+        byte[] odcid = originalDcid.toBytes();
+        if (!keysFactory.verifyRetry(odcid, 0, odcid.length, buf, h.packetStart, h.packetEnd - h.packetStart)) return;
+        retrySourceCid = ConnectionId.of(buf, h.scidOff, h.scidLen);
+        retryToken = java.util.Arrays.copyOfRange(buf, h.tokenOff, h.tokenOff + h.tokenLen);
+        peerCids.clear();
+        activePeerCid = new PeerCid(0, retrySourceCid, null);
+        peerCids.add(activePeerCid);
+        byte[] cid = retrySourceCid.toBytes();
+        InitialKeys keys = keysFactory.initialKeys(cid, 0, cid.length);
+        PacketSpace initial = spaces[INITIAL];
+        initial.readKeys = keys.server();
+        initial.writeKeys = keys.client();
+        // The first flight is sent again under the new keys; what was in flight no longer counts.
+        for (SentPacket p : initial.sent) {
+            if (p.inFlight) cc.onRemoved(p.size);
+        }
+        initial.sent.clear();
+        initial.ackElicitingInFlight = 0;
+        initial.lossTime = NONE;
+        initial.cryptoSend.requeueUnacked();
+        ptoCount = 0;
     }
 
     private void handleVersionNegotiation(long now, byte[] buf, Header h) {
@@ -782,8 +818,9 @@ public final class Connection {
         if (!server && !tp.originalDestinationConnectionId.equals(originalDcid)) {
             throw new QuicException(TransportError.TRANSPORT_PARAMETER_ERROR, "original_destination_connection_id mismatch");
         }
-        if (!server && tp.retrySourceConnectionId != null) {
-            throw new QuicException(TransportError.TRANSPORT_PARAMETER_ERROR, "retry_source_connection_id without a Retry");
+        if (!server && (retrySourceCid == null ? tp.retrySourceConnectionId != null
+                : !retrySourceCid.equals(tp.retrySourceConnectionId))) {
+            throw new QuicException(TransportError.TRANSPORT_PARAMETER_ERROR, "retry_source_connection_id does not match the Retry");
         }
         peerParams = tp;
         peerMaxData = tp.initialMaxData;
@@ -1364,7 +1401,11 @@ public final class Connection {
         ConnectionId scid = localParams.initialSourceConnectionId;
         out[pos++] = (byte) scid.length();
         pos = scid.writeTo(out, pos);
-        if (type == PacketType.INITIAL) out[pos++] = 0; // no token
+        if (type == PacketType.INITIAL) {
+            pos = VarInt.write(out, pos, retryToken.length);
+            System.arraycopy(retryToken, 0, out, pos, retryToken.length);
+            pos += retryToken.length;
+        }
         return pos;
     }
 
