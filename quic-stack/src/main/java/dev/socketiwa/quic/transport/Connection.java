@@ -64,6 +64,7 @@ public final class Connection {
     private final byte[] cryptoScratch = new byte[16384];
     private final long[] ackRanges = new long[128];
     private final boolean[] sendSpaces = new boolean[3];
+    private final ArrayDeque<SentPacket> sentPool = new ArrayDeque<>();
 
     private State state = State.HANDSHAKING;
     private Object remote;
@@ -605,6 +606,7 @@ public final class Connection {
         for (SentPacket p : initial.sent) {
             if (p.inFlight) cc.onRemoved(p.size);
         }
+        for (SentPacket p : initial.sent) recycle(p);
         initial.sent.clear();
         initial.ackElicitingInFlight = 0;
         initial.lossTime = NONE;
@@ -987,7 +989,8 @@ public final class Connection {
         if (ack.largest >= space.nextPn) {
             throw new QuicException(TransportError.PROTOCOL_VIOLATION, 0x02, "ACK of packet " + ack.largest + " never sent");
         }
-        SentPacket largestNewly = null;
+        long newlyPn = -1;
+        long newlyTime = 0;
         boolean anyEliciting = false;
         int r = ack.rangeCount() - 1; // ranges are descending; walk from the smallest
         for (Iterator<SentPacket> it = space.sent.iterator(); it.hasNext() && r >= 0; ) {
@@ -996,20 +999,24 @@ public final class Connection {
             if (r < 0) break;
             if (p.pn < ack.smallest(r)) continue;
             it.remove();
-            if (largestNewly == null || p.pn > largestNewly.pn) largestNewly = p;
+            if (p.pn > newlyPn) {
+                newlyPn = p.pn;
+                newlyTime = p.timeSent;
+            }
             anyEliciting |= p.ackEliciting;
             onPacketAcked(space, p);
+            recycle(p);
         }
-        if (largestNewly == null) return;
+        if (newlyPn < 0) return;
         if (ack.largest > space.largestAcked) space.largestAcked = ack.largest;
-        if (space.level == EncryptionLevel.APPLICATION && largestNewly.pn >= writePhaseStartPn) writePhaseAcked = true;
-        if (largestNewly.pn == ack.largest && anyEliciting) {
+        if (space.level == EncryptionLevel.APPLICATION && newlyPn >= writePhaseStartPn) writePhaseAcked = true;
+        if (newlyPn == ack.largest && anyEliciting) {
             long ackDelay = 0;
             if (space.level == EncryptionLevel.APPLICATION && peerParams != null) {
                 ackDelay = (ack.ackDelay << peerParams.ackDelayExponent) * 1000L;
             }
             long maxAckDelay = peerParams == null ? 0 : peerParams.maxAckDelay * 1_000_000L;
-            rtt.update(now - largestNewly.timeSent, ackDelay, handshakeConfirmed, maxAckDelay);
+            rtt.update(now - newlyTime, ackDelay, handshakeConfirmed, maxAckDelay);
         }
         detectLost(space, now);
         ptoCount = 0;
@@ -1062,6 +1069,7 @@ public final class Connection {
             if (p.timeSent <= lostSendTime || space.largestAcked - p.pn >= 3) {
                 it.remove();
                 onPacketLost(space, p, now);
+                recycle(p);
             } else {
                 space.lossTime = Math.min(space.lossTime, p.timeSent + lossDelay);
             }
@@ -1125,6 +1133,10 @@ public final class Connection {
         }
     }
 
+    private void recycle(SentPacket p) {
+        if (sentPool.size() < 1024) sentPool.add(p);
+    }
+
     private void discardSpace(int si) {
         PacketSpace space = spaces[si];
         if (space.discarded) return;
@@ -1132,6 +1144,7 @@ public final class Connection {
         for (SentPacket p : space.sent) {
             if (p.inFlight) cc.onRemoved(p.size);
         }
+        for (SentPacket p : space.sent) recycle(p);
         space.sent.clear();
         space.ackElicitingInFlight = 0;
         space.lossTime = NONE;
@@ -1429,7 +1442,7 @@ public final class Connection {
         int payloadStart = pos;
         int end = limit - TAG;
         if (end - payloadStart < 8) return start;
-        SentPacket sp = new SentPacket(pn, now);
+        SentPacket sp = sentPool.isEmpty() ? new SentPacket(pn, now) : sentPool.poll().reset(pn, now);
         boolean eliciting = false;
 
         // ACK first: it is what unblocks the peer most.
@@ -1488,6 +1501,8 @@ public final class Connection {
         if (sp.inFlight) {
             cc.onSent(sp.size);
             space.sent.add(sp);
+        } else {
+            recycle(sp);
         }
         if (eliciting) {
             space.lastAckElicitingSent = now;

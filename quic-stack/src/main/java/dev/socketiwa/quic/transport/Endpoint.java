@@ -31,6 +31,7 @@ public final class Endpoint implements ConnectionIdListener {
     private final ArrayDeque<byte[]> ownPackets = new ArrayDeque<>();
     private final ArrayDeque<Object> ownRemotes = new ArrayDeque<>();
     private final Header header = new Header();
+    private final ConnectionId.Probe probe = new ConnectionId.Probe();
     private final byte[] scratch = new byte[64];
     private int cursor;
     private Object transmitRemote;
@@ -109,7 +110,7 @@ public final class Endpoint implements ConnectionIdListener {
 
     private Connection lookup(byte[] buf, int off, int len) {
         if (len > ConnectionId.MAX_LENGTH) return null;
-        return byCid.get(ConnectionId.of(buf, off, len));
+        return byCid.get(probe.set(buf, off, len));
     }
 
     private void queue(byte[] packet, Object to) {

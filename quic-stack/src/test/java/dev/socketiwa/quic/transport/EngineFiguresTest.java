@@ -17,8 +17,8 @@ class EngineFiguresTest {
     @Test
     void handshakesPerSecondAndEchoThroughputInMemory() {
         CryptoProvider crypto = new JcaCryptoProvider(Providers.seeded(11));
-        int warm = 50;
-        int n = 200;
+        int warm = 30;
+        int n = 100;
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long t0 = 0;
         for (int i = 0; i < warm + n; i++) {
@@ -34,7 +34,7 @@ class EngineFiguresTest {
                 crypto::initialKeys);
         p.net.delay = 100_000; // 0.1 ms one way
         assertTrue(p.handshake(1_000_000_000L));
-        int size = 32 << 20;
+        int size = 8 << 20;
         EchoClient c = new EchoClient(p.conn, 1, size, 5);
         p.net.app(c);
         long e0 = cpu.getCurrentThreadCpuTime();
