@@ -1,56 +1,118 @@
 #!/usr/bin/env bash
-# Measures a UDP echo in the four load modes (burst, constant, ramp, chaos) and prints a table, ending with one line of
-# figures (or of browser/JVM ratios when a browser target is given).
+# UDP echo benchmark: the examples/udp-echo app on the JVM (socketiwa:run) and as an Isolated Web App in headless
+# Chromium (socketiwa:dev, wasm + Direct Sockets), measured side by side in four load modes (burst, constant, ramp,
+# chaos). Prints a table and ends with one line of browser/JVM ratios.
 #
-#   bench/run-udp-echo.sh [--quick|--full|--smoke] [--json FILE] [--jvm-target HOST:PORT] [--browser-target HOST:PORT]
+#   bench/run-udp-echo.sh [--quick|--full|--smoke] [--json FILE] [--seed S] [--jvm-only] [--no-build]
+#                         [--jvm-target HOST:PORT] [--browser-target HOST:PORT] [--docs]
 #
-# Without --jvm-target it starts the bench module's plain java.nio echo (dev.socketiwa.bench.echo.JvmUdpEcho) in its own
-# JVM as the JVM reference, and stops it at the end. Pass --jvm-target to measure an echo you started yourself instead
-# (e.g. examples/udp-echo with socketiwa:run), and --browser-target for the wasm echo running in Chromium.
-# Extra Maven options (e.g. -Dmaven.repo.local=...) go in SOCKETIWA_MVN_ARGS. Loopback only.
+#   --quick (default) ~25 s of load per target; --full 15 s per paced mode; --smoke a seconds-long check.
+#   --jvm-only        skip the browser.
+#   --no-build        reuse what an earlier run built and installed.
+#   --docs            also write docs/benchmarks.md and docs/benchmarks-udp-echo.svg (the ratio chart).
+#   --jvm-target / --browser-target   measure an echo that is already running there instead of starting one.
+# Extra Maven options (e.g. -o -Dmaven.repo.local=...) go in SOCKETIWA_MVN_ARGS. Loopback only. Logs of the started
+# apps go to bench/target/run-udp-echo/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 jvm_target=""
 browser_target=""
+browser=yes
+build=yes
+docs=no
+invocation="bench/run-udp-echo.sh $*"
 suite_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --jvm-target) jvm_target="$2"; shift 2 ;;
     --browser-target) browser_target="$2"; shift 2 ;;
+    --jvm-only) browser=no; shift ;;
+    --no-build) build=no; shift ;;
     --quick|--full|--smoke) suite_args+=("$1"); shift ;;
     --json|--seed) suite_args+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    --docs) docs=yes; shift ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "run-udp-echo.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
 
-# shellcheck disable=SC2086
-mvn -B -q ${SOCKETIWA_MVN_ARGS:-} -pl bench -am package -DskipTests
-# shellcheck disable=SC2086
-mvn -B -q ${SOCKETIWA_MVN_ARGS:-} -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-cp="bench/target/classes:$(cat bench/target/classpath.txt)"
+if [ "$docs" = yes ] && [ "$browser" != yes ]; then
+  echo "run-udp-echo.sh: --docs compares both homes; drop --jvm-only" >&2
+  exit 2
+fi
 
-echo_pid=""
-cleanup() { if [ -n "$echo_pid" ]; then kill "$echo_pid" 2>/dev/null || true; wait "$echo_pid" 2>/dev/null || true; fi; }
+# shellcheck disable=SC2206
+mvn_args=(-B ${SOCKETIWA_MVN_ARGS:-})
+logs=bench/target/run-udp-echo
+if [ "$build" = yes ]; then
+  echo "[run-udp-echo] building and installing examples/udp-echo (wasm + bundle), the plugin and bench..."
+  # installed, so socketiwa:run and socketiwa:dev below resolve the plugin by its prefix in the example alone
+  mvn "${mvn_args[@]}" -q -pl examples/udp-echo,bench -am install -DskipTests
+fi
+mvn "${mvn_args[@]}" -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+cp="bench/target/classes:$(cat bench/target/classpath.txt)"
+mkdir -p "$logs"
+
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+}
 trap cleanup EXIT
 
+mapfile -t udp_ports < <(java -cp "$cp" dev.socketiwa.bench.suite.FreePorts udp 2)
 if [ -z "$jvm_target" ]; then
-  log=$(mktemp)
-  java -cp "$cp" dev.socketiwa.bench.echo.JvmUdpEcho 0 >"$log" 2>&1 &
-  echo_pid=$!
-  for _ in $(seq 1 100); do
-    if grep -q '^listening on ' "$log"; then break; fi
-    if ! kill -0 "$echo_pid" 2>/dev/null; then cat "$log" >&2; echo "run-udp-echo.sh: the JVM echo did not start" >&2; exit 1; fi
-    sleep 0.1
-  done
-  jvm_target=$(sed -n 's/^listening on //p' "$log" | head -1)
-  [ -n "$jvm_target" ] || { echo "run-udp-echo.sh: the JVM echo printed no address" >&2; exit 1; }
-  rm -f "$log"
-  echo "JVM echo (bench's java.nio echo, pid $echo_pid) on $jvm_target"
+  jvm_target="127.0.0.1:${udp_ports[0]}"
+  mvn "${mvn_args[@]}" -f examples/udp-echo/pom.xml socketiwa:run -Dsocketiwa.listen="$jvm_target" \
+    >"$logs/jvm.log" 2>&1 &
+  pids+=($!)
+  echo "[run-udp-echo] JVM: examples/udp-echo with socketiwa:run on $jvm_target (log $logs/jvm.log)"
+fi
+if [ "$browser" = yes ] && [ -z "$browser_target" ]; then
+  browser_target="127.0.0.1:${udp_ports[1]}"
+  dev_port=$(java -cp "$cp" dev.socketiwa.bench.suite.FreePorts tcp 1)
+  # Workaround: Chromium refuses the dev-proxy install without a manifest icon entry of at least 144 px ("Manifest does
+  # not contain a suitable icon"), and examples/udp-echo has none (its icon.svg also has no size). bench/iwa supplies
+  # a sized icon and a manifest naming it; the app itself (wasm, loader, page) is the example's, unchanged. Drop the
+  # two -D options below once the example or the plugin provides an installable icon.
+  mvn "${mvn_args[@]}" -f examples/udp-echo/pom.xml socketiwa:dev -Dsocketiwa.launch=true -Dsocketiwa.headless=true \
+    -Dsocketiwa.devPort="$dev_port" "-Dsocketiwa.open=/?listen=$browser_target" \
+    -Dsocketiwa.iwaDirectory="$root/bench/iwa/web" -Dsocketiwa.manifest="$root/bench/iwa/udp-echo.webmanifest" >"$logs/browser.log" 2>&1 &
+  pids+=($!)
+  echo "[run-udp-echo] browser: examples/udp-echo as an IWA in headless Chromium on $browser_target" \
+    "(dev server 127.0.0.1:$dev_port, log $logs/browser.log)"
+fi
+
+if [ "$docs" = yes ]; then
+  mkdir -p docs
+  cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+  chromium_version=$( (chromium --version || chromium-browser --version) 2>/dev/null | head -1 || true)
+  machine="${cpu:-unknown CPU}, $(nproc) cores, Linux $(uname -r), $(java -version 2>&1 | head -1),"
+  machine="$machine ${chromium_version:-Chromium (version unknown)}, load average before the run $(cut -d' ' -f1-3 /proc/loadavg)"
+  suite_args+=(--markdown docs/benchmarks.md --chart docs/benchmarks-udp-echo.svg --machine "$machine"
+               --command "$invocation")
 fi
 
 targets=(--target "jvm=$jvm_target")
-if [ -n "$browser_target" ]; then targets+=(--target "browser=$browser_target"); fi
-java -cp "$cp" dev.socketiwa.bench.suite.UdpEchoSuite "${suite_args[@]}" "${targets[@]}"
+if [ "$browser" = yes ]; then targets+=(--target "browser=$browser_target"); fi
+status=0
+java -cp "$cp" dev.socketiwa.bench.suite.UdpEchoSuite --wait-ready 180 "${suite_args[@]}" "${targets[@]}" &
+suite_pid=$!
+# if an app dies (e.g. Chromium refused the install), stop at once instead of waiting out --wait-ready
+while kill -0 "$suite_pid" 2>/dev/null; do
+  for p in "${pids[@]}"; do
+    if ! kill -0 "$p" 2>/dev/null; then
+      echo "[run-udp-echo] an app exited before the measurement ended (pid $p); stopping" >&2
+      kill "$suite_pid" 2>/dev/null || true
+      status=1
+    fi
+  done
+  sleep 1
+done
+wait "$suite_pid" || status=$?
+if [ "$status" -ne 0 ]; then
+  for f in "$logs"/*.log; do [ -f "$f" ] && { echo "--- tail of $f"; tail -n 30 "$f"; }; done >&2
+fi
+exit "$status"

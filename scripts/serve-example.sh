@@ -8,6 +8,4 @@ cd "$root"
 # install, so the second command (run in the example alone) finds the plugin and runtime just built
 mvn -B -pl examples/udp-echo -am install -DskipTests "$@"
 echo "[serve-example] signed bundle: $(ls examples/udp-echo/target/*.swbn)"
-# TODO(browser helper): socketiwa:dev comes with the browser branch; until it is merged this step fails with
-# "Could not find goal 'dev'".
 exec mvn -B -f examples/udp-echo/pom.xml socketiwa:dev "$@"

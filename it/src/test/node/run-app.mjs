@@ -1,6 +1,6 @@
 // Runs a socketiwa:compile output directory under Node 24 (Wasm GC + JSPI) with the dgram stand-in for UDPSocket,
 // through the same shim and loader the browser page uses.
-// Usage: node run-app.mjs <web dir> <listen host:port>
+// Usage: node run-app.mjs <web dir> <listen host:port> [slow writer millis per datagram]
 // Prints one JSON object per line: {"state": ...}, {"log": ..., "stream": ...}, and {"stats": ...} after each line
 // read from stdin; exits when stdin closes.
 import { readFile } from "node:fs/promises";
@@ -9,7 +9,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { UDPSocket } from "./udp-socket-standin.mjs";
 
-const [webDir, listen] = process.argv.slice(2);
+const [webDir, listen, slowWriter] = process.argv.slice(2);
 const out = (obj) => process.stdout.write(JSON.stringify(obj) + "\n");
 const dir = path.resolve(webDir);
 const { startServer } = await import(pathToFileURL(path.join(dir, "socketiwa-shim.mjs")).href);
@@ -18,7 +18,7 @@ const config = JSON.parse(await readFile(path.join(dir, "socketiwa-config.json")
 let sockets = [];
 class TrackedSocket extends UDPSocket {
   constructor(options) {
-    super(options);
+    super({ ...options, slowWriterMillis: Number(slowWriter ?? 0) });
     sockets.push(this);
   }
 }

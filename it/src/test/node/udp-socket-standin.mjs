@@ -40,7 +40,11 @@ export class UDPSocket {
         });
         socket.on("close", () => { try { controller.close(); } catch (e) { /* already closed */ } });
         const writable = new WritableStream({
-          write(chunk) {
+          write: async (chunk) => {
+            if (options.slowWriterMillis) {
+              // test knob: a congested writer, so the shim's send backpressure path runs
+              await new Promise((r) => setTimeout(r, options.slowWriterMillis));
+            }
             return new Promise((res, rej) => socket.send(chunk.data, chunk.remotePort, chunk.remoteAddress,
                 (err) => (err ? rej(err) : res())));
           },

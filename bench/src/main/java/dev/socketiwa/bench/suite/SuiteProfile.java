@@ -10,9 +10,9 @@ import java.net.InetSocketAddress;
  */
 public enum SuiteProfile {
     /** A check that the suite runs end to end, in about a second per target: not a measurement. */
-    SMOKE(0.2),
-    QUICK(5),
-    FULL(15);
+    SMOKE(0.2, 0.3),
+    QUICK(5, 3),
+    FULL(15, 5);
 
     static final long BURST_COUNT = 50_000;
     static final long CONSTANT_RATE = 10_000;
@@ -20,10 +20,27 @@ public enum SuiteProfile {
     static final long CHAOS_MAX_RATE = 20_000;
     static final int SIZE = 1200;
 
-    private final double seconds;
+    static final long WARMUP_RATE = 5_000;
 
-    SuiteProfile(double seconds) {
+    private final double seconds;
+    private final double warmupSeconds;
+
+    SuiteProfile(double seconds, double warmupSeconds) {
         this.seconds = seconds;
+        this.warmupSeconds = warmupSeconds;
+    }
+
+    /**
+     * Unrecorded load before the measured runs, for each target: lets the JVM's JIT and V8's optimising wasm tier
+     * compile the echo's hot path, so neither home is measured on its first, interpreted or baseline-compiled packets.
+     */
+    public LoadConfig warmup(InetSocketAddress target, long seed) {
+        return LoadConfig.defaults(LoadMode.CONSTANT, target).withSeed(seed).withSize(SIZE).withRate(WARMUP_RATE)
+                .withSeconds(warmupSeconds).withDrainMillis(500);
+    }
+
+    public double seconds() {
+        return seconds;
     }
 
     public LoadConfig config(LoadMode mode, InetSocketAddress target, long seed) {

@@ -14,8 +14,10 @@ final class SuiteTable {
     static String render(SuiteProfile profile, List<TargetResult> results) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "UDP echo, %s profile (burst %,d x %d B; constant %,d/s; ramp 0-%,d/s;"
-                        + " chaos up to %,d/s)%n", profile.name().toLowerCase(Locale.ROOT), SuiteProfile.BURST_COUNT,
-                SuiteProfile.SIZE, SuiteProfile.CONSTANT_RATE, SuiteProfile.RAMP_RATE, SuiteProfile.CHAOS_MAX_RATE));
+                        + " chaos up to %,d/s; %s s each; after a warmup)%n", profile.name().toLowerCase(Locale.ROOT),
+                profile == SuiteProfile.SMOKE ? 500 : SuiteProfile.BURST_COUNT, SuiteProfile.SIZE,
+                SuiteProfile.CONSTANT_RATE, SuiteProfile.RAMP_RATE, SuiteProfile.CHAOS_MAX_RATE,
+                profile.seconds()));
         b.append(String.format(Locale.ROOT, "%-9s %-10s %10s %10s %10s %8s %10s %10s%n", "mode", "target", "sent",
                 "answered", "answered/s", "lost%", "p50 us", "p99 us"));
         boolean behind = false;

@@ -21,7 +21,11 @@ import java.util.Map;
  * with each target's ratio to the first (the baseline, normally the JVM). Modes run target after target for each mode,
  * so slow drift of a noisy machine hits every target alike.
  *
- * <pre>UdpEchoSuite [--quick|--full|--smoke] [--seed S] [--json FILE] --target jvm=127.0.0.1:P [--target browser=127.0.0.1:Q]</pre>
+ * <pre>
+ * UdpEchoSuite [--quick|--full|--smoke] [--seed S] [--json FILE] [--wait-ready SECONDS]
+ *              [--markdown FILE] [--chart FILE.svg] [--machine TEXT] [--command TEXT]
+ *              --target jvm=127.0.0.1:P [--target browser=127.0.0.1:Q]
+ * </pre>
  */
 public final class UdpEchoSuite {
     private UdpEchoSuite() {
@@ -39,6 +43,11 @@ public final class UdpEchoSuite {
         SuiteProfile profile = SuiteProfile.QUICK;
         long seed = 20_261_122L;
         Path json = null;
+        long waitReadyMillis = 0;
+        Path markdown = null;
+        Path chart = null;
+        String machine = "(not given: pass --machine TEXT)";
+        String command = "UdpEchoSuite " + String.join(" ", args);
         Map<String, InetSocketAddress> targets = new LinkedHashMap<>();
         try {
             for (int i = 0; i < args.length; i++) {
@@ -48,6 +57,11 @@ public final class UdpEchoSuite {
                     case "--full": profile = SuiteProfile.FULL; break;
                     case "--seed": seed = Long.parseLong(value(args, ++i, "--seed")); break;
                     case "--json": json = Path.of(value(args, ++i, "--json")); break;
+                    case "--markdown": markdown = Path.of(value(args, ++i, "--markdown")); break;
+                    case "--chart": chart = Path.of(value(args, ++i, "--chart")); break;
+                    case "--machine": machine = value(args, ++i, "--machine"); break;
+                    case "--command": command = value(args, ++i, "--command"); break;
+                    case "--wait-ready": waitReadyMillis = 1000 * Long.parseLong(value(args, ++i, "--wait-ready")); break;
                     case "--target": {
                         String t = value(args, ++i, "--target");
                         int eq = t.indexOf('=');
@@ -61,10 +75,13 @@ public final class UdpEchoSuite {
                     default: throw new IllegalArgumentException("unknown option '" + args[i] + "'");
                 }
             }
+            if (chart != null && targets.size() < 2) {
+                throw new IllegalArgumentException("--chart draws ratios: give two --target options");
+            }
             if (targets.isEmpty()) {
                 throw new IllegalArgumentException("give at least one --target name=host:port (the first is the baseline)");
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) { // NumberFormatException included
             System.err.println("udp-echo-suite: " + e.getMessage());
             return 2;
         }
@@ -73,6 +90,17 @@ public final class UdpEchoSuite {
             results.add(new TargetResult(t.getKey(), LoopbackTarget.format(t.getValue()), new LinkedHashMap<>()));
         }
         try {
+            if (waitReadyMillis > 0) {
+                for (TargetResult r : results) {
+                    long took = EchoReadiness.await(targets.get(r.name()), waitReadyMillis);
+                    out.printf(Locale.ROOT, "%s (%s) answers (waited %d ms)%n", r.name(), r.address(), took);
+                }
+            }
+            for (TargetResult r : results) {
+                LoadReport w = UdpLoadRun.run(profile.warmup(targets.get(r.name()), seed));
+                out.printf(Locale.ROOT, "warmed up %s: %d of %d answered (not recorded)%n", r.name(), w.answered(),
+                        w.sent());
+            }
             for (LoadMode mode : LoadMode.values()) {
                 for (TargetResult r : results) {
                     out.printf(Locale.ROOT, "running %-8s against %s (%s)...%n", mode.cliName(), r.name(), r.address());
@@ -94,8 +122,26 @@ public final class UdpEchoSuite {
                 return 1;
             }
         }
+        try {
+            if (chart != null) {
+                Files.writeString(chart, SuiteMarkdown.chart(results), StandardCharsets.UTF_8);
+            }
+            if (markdown != null) {
+                String chartLink = chart == null ? null : relativeLink(markdown, chart);
+                Files.writeString(markdown, SuiteMarkdown.render(profile, seed, results, machine, command, chartLink),
+                        StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            System.err.println("udp-echo-suite: cannot write the Markdown or chart: " + e);
+            return 1;
+        }
         out.println(SuiteTable.finalLine(results));
         return 0;
+    }
+
+    private static String relativeLink(Path markdown, Path chart) {
+        Path dir = markdown.toAbsolutePath().getParent();
+        return dir.relativize(chart.toAbsolutePath()).toString().replace('\\', '/');
     }
 
     private static String value(String[] args, int i, String name) {

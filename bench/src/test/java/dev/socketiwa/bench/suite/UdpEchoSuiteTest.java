@@ -23,11 +23,15 @@ class UdpEchoSuiteTest {
     @Test
     void comparesTwoEchoesInEveryModeAndEndsWithTheRatioLine(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("suite.json");
+        Path markdown = dir.resolve("docs/benchmarks.md");
+        Path chart = dir.resolve("docs/img/udp-echo.svg");
+        Files.createDirectories(chart.getParent());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int code;
         try (JvmUdpEcho a = JvmUdpEcho.start(0); JvmUdpEcho b = JvmUdpEcho.start(0)) {
             code = UdpEchoSuite.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), "--smoke", "--json",
-                    json.toString(), "--target", "jvm=" + LoopbackTarget.format(a.address()),
+                    json.toString(), "--markdown", markdown.toString(), "--chart", chart.toString(),
+                    "--machine", "test box", "--target", "jvm=" + LoopbackTarget.format(a.address()),
                     "--target", "other=" + LoopbackTarget.format(b.address()));
         }
         String out = bytes.toString(StandardCharsets.UTF_8);
@@ -39,6 +43,16 @@ class UdpEchoSuiteTest {
         for (String mode : new String[] {"burst", "constant", "ramp", "chaos"}) {
             assertTrue(out.contains(mode + "  "), out);
         }
+        String md = Files.readString(markdown);
+        assertTrue(md.contains("- Machine: test box"), md);
+        assertTrue(md.contains("![other/jvm ratio per mode](img/udp-echo.svg)"), md);
+        for (String mode : new String[] {"burst", "constant", "ramp", "chaos"}) {
+            assertTrue(md.contains("| " + mode + " | jvm | "), md);
+            assertTrue(md.contains("| " + mode + " | other | "), md);
+            assertTrue(md.lines().anyMatch(l -> l.matches("\\| " + mode + " \\| [0-9.]+ \\| .* \\| [0-9.]+ \\|")), md);
+        }
+        assertTrue(md.contains("| chaos | ") && md.contains("| none |"), "chaos has no target");
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(chart.toFile());
         JsonNode j = new ObjectMapper().readTree(Files.readString(json));
         assertEquals(2, j.get("targets").size());
         assertEquals(4, j.get("targets").get(0).get("runs").size());
@@ -55,5 +69,6 @@ class UdpEchoSuiteTest {
         assertEquals(2, UdpEchoSuite.run(quiet, "--target", "127.0.0.1:9"));
         assertEquals(2, UdpEchoSuite.run(quiet, "--target", "jvm=10.0.0.1:9"));
         assertEquals(2, UdpEchoSuite.run(quiet, "--turbo"));
+        assertEquals(2, UdpEchoSuite.run(quiet, "--chart", "x.svg", "--target", "jvm=127.0.0.1:9"));
     }
 }

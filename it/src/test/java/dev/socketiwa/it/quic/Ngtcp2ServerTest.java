@@ -10,7 +10,7 @@ import dev.socketiwa.quic.transport.QuicConfig;
 import dev.socketiwa.runtime.cert.CertificateGenerator;
 import dev.socketiwa.runtime.cert.CertificateRequest;
 import dev.socketiwa.runtime.cert.ServerCertificate;
-import dev.socketiwa.runtime.cert.jvm.JvmRandom;
+import dev.socketiwa.quic.crypto.SecureRandomSource;
 import dev.socketiwa.runtime.quic.QuicClient;
 import dev.socketiwa.runtime.udp.UdpEndpoint;
 import dev.socketiwa.runtime.udp.jvm.DatagramChannelTransport;
@@ -33,7 +33,7 @@ class Ngtcp2ServerTest {
     @Test
     void handshakeWithH3AndCleanClose(@TempDir Path dir) throws Exception {
         Path gtlsserver = TestTools.gtlsserver();
-        ServerCertificate cert = new CertificateGenerator(JvmRandom.secure()).generate(CertificateRequest.defaults(),
+        ServerCertificate cert = new CertificateGenerator(new SecureRandomSource()).generate(CertificateRequest.defaults(),
                 System.currentTimeMillis());
         Files.writeString(dir.resolve("cert.pem"), cert.certificatePem());
         Files.writeString(dir.resolve("key.pem"), cert.privateKeyPem());

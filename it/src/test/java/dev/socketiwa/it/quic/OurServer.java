@@ -5,7 +5,7 @@ import dev.socketiwa.quic.transport.QuicConfig;
 import dev.socketiwa.runtime.cert.CertificateGenerator;
 import dev.socketiwa.runtime.cert.CertificateRequest;
 import dev.socketiwa.runtime.cert.ServerCertificate;
-import dev.socketiwa.runtime.cert.jvm.JvmRandom;
+import dev.socketiwa.quic.crypto.SecureRandomSource;
 import dev.socketiwa.runtime.quic.EchoHandler;
 import dev.socketiwa.runtime.quic.HqInteropHandler;
 import dev.socketiwa.runtime.quic.jvm.DirectoryContent;
@@ -28,7 +28,7 @@ final class OurServer implements AutoCloseable {
 
     /** With www non-null, also serves ALPN hq-interop from that directory. */
     OurServer(java.nio.file.Path www) {
-        certificate = new CertificateGenerator(JvmRandom.secure()).generate(CertificateRequest.defaults(),
+        certificate = new CertificateGenerator(new SecureRandomSource()).generate(CertificateRequest.defaults(),
                 System.currentTimeMillis());
         server = new QuicServer(new JcaCryptoProvider(), new QuicConfig(), certificate.der(),
                 certificate.key().toPkcs8Der(), www == null ? Map.of(EchoHandler.ALPN, EchoHandler::new)

@@ -27,8 +27,16 @@ final class NodeApp implements AutoCloseable {
     private final List<String> transcript = new CopyOnWriteArrayList<>();
 
     NodeApp(Path webDir, String listen) throws IOException {
+        this(webDir, listen, 0);
+    }
+
+    /** @param slowWriterMillis delay of each send in the UDPSocket stand-in (0: none), to make sends back up */
+    NodeApp(Path webDir, String listen, int slowWriterMillis) throws IOException {
         Path script = Paths.get("src/test/node/run-app.mjs").toAbsolutePath();
-        process = new ProcessBuilder(TestTools.node().toString(), script.toString(), webDir.toString(), listen)
+        // no eval or new Function, as under the IWA CSP
+        process = new ProcessBuilder(TestTools.node().toString(), "--disallow-code-generation-from-strings",
+                script.toString(), webDir.toString(), listen,
+                Integer.toString(slowWriterMillis))
                 .redirectErrorStream(true)
                 .start();
         Thread pump = new Thread(() -> {

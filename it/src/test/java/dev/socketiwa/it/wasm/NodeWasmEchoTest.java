@@ -53,6 +53,23 @@ class NodeWasmEchoTest {
     }
 
     @Test
+    void aCongestedWriterMakesTheAppWaitInsteadOfDroppingOrGrowing() throws Exception {
+        try (NodeApp app = new NodeApp(exampleWeb(), "127.0.0.1:0", 1)) {
+            int port = app.awaitListening();
+            try (EchoProbe probe = new EchoProbe(new InetSocketAddress("127.0.0.1", port))) {
+                EchoProbe.BurstResult burst = probe.burst(1000, 200, 3000);
+                Map<String, Long> stats = app.stats();
+                System.out.println("[node-wasm slow writer] " + burst + "; shim " + stats);
+                assertTrue(stats.get("writerWaits") > 0, "sends beyond the in-flight limit must wait: " + stats);
+                assertEquals(0L, stats.get("sendErrors"));
+                assertEquals(stats.get("received"), stats.get("sent"), "every datagram taken is sent, none dropped by the shim");
+                assertEquals(0, burst.corrupt());
+                probe.lockstep(50, 1472);
+            }
+        }
+    }
+
+    @Test
     void echoRateNodeWasmVersusJvm() throws Exception {
         double wasmRate;
         try (NodeApp app = new NodeApp(exampleWeb(), "127.0.0.1:0")) {

@@ -107,6 +107,12 @@ public class BundleMojo extends AbstractMojo {
     }
 
     private void run() throws BundleException {
+        String name = appName == null || appName.isBlank() ? project.getArtifactId() : appName;
+        List<Path> generated = generatedDirectory == null ? List.of() : List.of(generatedDirectory.toPath());
+        ManifestSpec manifestSpec = new ManifestSpec(name, project.getVersion(), startUrl, display,
+                manifest == null ? null : manifest.toPath());
+        SortedMap<String, WebResource> content = AppContent.collect(new AppContentSpec(iwaDirectory.toPath(), generated, manifestSpec));
+        // Keys after content: a first build with bad content must not leave a new development key behind.
         char[] pass = Passphrases.resolve(passphrase);
         List<SigningKey> keys = new ArrayList<>();
         keys.add(primaryKey(pass));
@@ -115,11 +121,6 @@ public class BundleMojo extends AbstractMojo {
                 keys.add(PemKeys.read(f.toPath(), pass));
             }
         }
-        String name = appName == null || appName.isBlank() ? project.getArtifactId() : appName;
-        List<Path> generated = generatedDirectory == null ? List.of() : List.of(generatedDirectory.toPath());
-        ManifestSpec manifestSpec = new ManifestSpec(name, project.getVersion(), startUrl, display,
-                manifest == null ? null : manifest.toPath());
-        SortedMap<String, WebResource> content = AppContent.collect(new AppContentSpec(iwaDirectory.toPath(), generated, manifestSpec));
         SignedWebBundle bundle = SignedWebBundle.create(content.values(), keys);
         AtomicFiles.write(outputFile.toPath(), bundle.bytes());
         WebBundleId id = bundle.webBundleId();

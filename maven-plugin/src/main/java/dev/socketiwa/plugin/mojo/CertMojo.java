@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import dev.socketiwa.plugin.core.cert.CertificateExistsException;
 import dev.socketiwa.plugin.core.cert.ProjectCertificate;
 import dev.socketiwa.runtime.cert.CertificateRequest;
-import dev.socketiwa.runtime.cert.jvm.JvmRandom;
+import dev.socketiwa.quic.crypto.SecureRandomSource;
 
 /**
  * Generates a self-signed ECDSA P-256 certificate and key for WebTransport {@code serverCertificateHashes} (at most 14
@@ -59,7 +59,7 @@ public class CertMojo extends AbstractMojo {
         }
         ProjectCertificate written;
         try {
-            written = ProjectCertificate.create(outputDirectory.toPath(), request, force, JvmRandom.secure(),
+            written = ProjectCertificate.create(outputDirectory.toPath(), request, force, new SecureRandomSource(),
                     System.currentTimeMillis());
         } catch (CertificateExistsException e) {
             throw new MojoFailureException("socketiwa:cert: " + e.getMessage(), e);

@@ -41,6 +41,22 @@ public enum CipherSuite {
         return 16;
     }
 
+    /**
+     * How many packets one key may protect before a key update is due (RFC 9001 §6.6 confidentiality limit):
+     * 2^23 for AES-GCM; ChaCha20-Poly1305 has no practical limit (more than 2^62).
+     */
+    public long confidentialityLimit() {
+        return this == TLS_CHACHA20_POLY1305_SHA256 ? Long.MAX_VALUE : 1L << 23;
+    }
+
+    /**
+     * How many packets failing authentication under one key end the connection with AEAD_LIMIT_REACHED
+     * (RFC 9001 §6.6 integrity limit): 2^52 for AES-GCM, 2^36 for ChaCha20-Poly1305.
+     */
+    public long integrityLimit() {
+        return this == TLS_CHACHA20_POLY1305_SHA256 ? 1L << 36 : 1L << 52;
+    }
+
     /** The suite for a TLS code point, or null when we do not implement it (callers skip unknown suites). */
     public static CipherSuite fromCode(int code) {
         for (CipherSuite s : values()) {

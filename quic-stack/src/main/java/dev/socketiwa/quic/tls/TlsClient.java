@@ -40,12 +40,20 @@ public final class TlsClient extends AbstractTlsEngine {
     private boolean retried;
     private CipherSuite retrySuite;
     private VerificationKey serverKey;
+    /** Set when the server sent a CertificateRequest: we have no client certificate, so we answer with an empty one. */
+    private byte[] certificateRequestContext;
     private List<byte[]> serverCertificates;
 
     public TlsClient(TlsClientConfig config, CryptoProvider crypto, byte[] localTransportParameters, TlsListener listener) {
         super(crypto, listener);
         if (config == null || localTransportParameters == null) {
             throw new IllegalArgumentException("a TLS client needs its config and its encoded transport parameters");
+        }
+        if (!config.groups().containsAll(config.keyShareGroups()) || config.cipherSuites().isEmpty()
+                || config.signatureSchemes().isEmpty()) {
+            throw new IllegalArgumentException("TlsClientConfig: key share groups " + config.keyShareGroups()
+                    + " must be among the offered groups " + config.groups()
+                    + ", and at least one cipher suite and signature scheme are needed");
         }
         this.config = config;
         this.localTransportParameters = localTransportParameters.clone();
@@ -112,6 +120,11 @@ public final class TlsClient extends AbstractTlsEngine {
                 onEncryptedExtensions(m);
                 break;
             case WAIT_CERTIFICATE:
+                if (level == EncryptionLevel.HANDSHAKE && m.type() == HandshakeType.CERTIFICATE_REQUEST
+                        && certificateRequestContext == null) {
+                    onCertificateRequest(m);
+                    break;
+                }
                 expect(level, EncryptionLevel.HANDSHAKE, m, HandshakeType.CERTIFICATE, "waiting for Certificate");
                 onCertificate(m);
                 break;
@@ -279,6 +292,18 @@ public final class TlsClient extends AbstractTlsEngine {
         state = State.WAIT_CERTIFICATE;
     }
 
+    private void onCertificateRequest(HandshakeMessage m) throws TlsAlertException {
+        TlsReader r = new TlsReader(m.body());
+        byte[] context = r.opaque8();
+        List<Extension> exts = Extension.readList(r);
+        r.expectEnd();
+        if (Extension.find(exts, ExtensionType.SIGNATURE_ALGORITHMS) == null) {
+            throw new TlsAlertException(Alert.MISSING_EXTENSION, "CertificateRequest without signature_algorithms");
+        }
+        certificateRequestContext = context;
+        transcript.add(m.encoded());
+    }
+
     private void onCertificate(HandshakeMessage m) throws TlsAlertException {
         CertificateMessage cm = CertificateMessage.decode(m.body());
         if (cm.context().length != 0) {
@@ -326,11 +351,20 @@ public final class TlsClient extends AbstractTlsEngine {
         requireNoBufferedData(EncryptionLevel.HANDSHAKE);
         byte[] throughServerFinished = transcriptHash();
         keys.application(throughServerFinished);
-        byte[] fin = HandshakeMessages.encodeFinished(keys.finishedVerifyData(keys.clientHandshakeSecret, throughServerFinished));
+        TlsWriter flight = new TlsWriter(64);
+        if (certificateRequestContext != null) {
+            // No client certificate configured: an empty Certificate and no CertificateVerify (RFC 8446 §4.4.2);
+            // the server decides whether to continue.
+            byte[] empty = new CertificateMessage(certificateRequestContext, List.of()).encode();
+            transcript.add(empty);
+            flight.bytes(empty);
+        }
+        byte[] fin = HandshakeMessages.encodeFinished(keys.finishedVerifyData(keys.clientHandshakeSecret, transcriptHash()));
         transcript.add(fin);
+        flight.bytes(fin);
         state = State.CONNECTED;
         complete = true;
-        listener.sendCrypto(EncryptionLevel.HANDSHAKE, fin, 0, fin.length);
+        listener.sendCrypto(EncryptionLevel.HANDSHAKE, flight.array(), 0, flight.length());
         listener.installKeys(EncryptionLevel.APPLICATION,
                 crypto.packetProtection(suite, keys.serverApplicationSecret),
                 crypto.packetProtection(suite, keys.clientApplicationSecret));

@@ -22,7 +22,7 @@ import java.util.List;
  * the client's Finished is verified (RFC 9001 §5.7: 1-RTT data must not be processed before that).
  */
 public final class TlsServer extends AbstractTlsEngine {
-    private enum State { WAIT_CLIENT_HELLO, WAIT_SECOND_CLIENT_HELLO, WAIT_CLIENT_FINISHED, CONNECTED }
+    private enum State { WAIT_CLIENT_HELLO, WAIT_SECOND_CLIENT_HELLO, WAIT_CLIENT_CERTIFICATE, WAIT_CLIENT_FINISHED, CONNECTED }
 
     private final TlsServerConfig config;
     private final byte[] localTransportParameters;
@@ -54,6 +54,12 @@ public final class TlsServer extends AbstractTlsEngine {
                     throw unexpected(m, level, "waiting for ClientHello");
                 }
                 onClientHello(m);
+                break;
+            case WAIT_CLIENT_CERTIFICATE:
+                if (level != EncryptionLevel.HANDSHAKE || m.type() != HandshakeType.CERTIFICATE) {
+                    throw unexpected(m, level, "waiting for the client Certificate");
+                }
+                onClientCertificate(m);
                 break;
             case WAIT_CLIENT_FINISHED:
                 if (level != EncryptionLevel.HANDSHAKE || m.type() != HandshakeType.FINISHED) {
@@ -199,6 +205,13 @@ public final class TlsServer extends AbstractTlsEngine {
         ee.add(Extensions.alpn(List.of(alpn)));
         ee.add(new Extension(ExtensionType.QUIC_TRANSPORT_PARAMETERS, localTransportParameters));
         addToFlight(flight, HandshakeMessages.encodeEncryptedExtensions(ee));
+        if (config.requestsClientCertificate()) {
+            TlsWriter cr = new TlsWriter(32);
+            cr.u8(0); // empty certificate_request_context during the handshake
+            Extension.writeList(cr, List.of(Extensions.u16List(ExtensionType.SIGNATURE_ALGORITHMS, new int[] {
+                SignatureScheme.ECDSA_SECP256R1_SHA256.code(), SignatureScheme.ED25519.code()})));
+            addToFlight(flight, HandshakeMessages.frame(HandshakeType.CERTIFICATE_REQUEST, cr));
+        }
         addToFlight(flight, new CertificateMessage(new byte[0], config.certificateChain()).encode());
         byte[] content = KeySchedule.certificateVerifyContent(true, transcriptHash());
         byte[] signature = config.signer().sign(content, 0, content.length);
@@ -210,6 +223,20 @@ public final class TlsServer extends AbstractTlsEngine {
         keys.application(throughServerFinished);
         expectedClientFinished = keys.finishedVerifyData(keys.clientHandshakeSecret, throughServerFinished);
         listener.installKeys(EncryptionLevel.APPLICATION, null, crypto.packetProtection(suite, keys.serverApplicationSecret));
+        state = config.requestsClientCertificate() ? State.WAIT_CLIENT_CERTIFICATE : State.WAIT_CLIENT_FINISHED;
+    }
+
+    private void onClientCertificate(HandshakeMessage m) throws TlsAlertException {
+        CertificateMessage cm = CertificateMessage.decode(m.body());
+        if (cm.context().length != 0) {
+            throw new TlsAlertException(Alert.ILLEGAL_PARAMETER, "client Certificate with a context we never sent");
+        }
+        if (!cm.certificates().isEmpty()) {
+            throw new TlsAlertException(Alert.UNSUPPORTED_CERTIFICATE, "client certificates are not supported yet");
+        }
+        transcript.add(m.encoded());
+        // The client Finished now covers the Certificate too.
+        expectedClientFinished = keys.finishedVerifyData(keys.clientHandshakeSecret, transcriptHash());
         state = State.WAIT_CLIENT_FINISHED;
     }
 

@@ -130,4 +130,34 @@ class HandshakeTest {
         assertEquals(Alert.UNEXPECTED_MESSAGE, e.alert());
         assertEquals(0x010aL, e.quicErrorCode());
     }
+
+    @Test
+    void browserPreferenceChoosesChaCha20WhenTheClientAllowsIt() {
+        CryptoProvider p = portable(9);
+        HandshakeHarness h = harness(portable(10), p, clientConfig(), serverConfig(p, EC).preferChaCha20());
+        h.run();
+        h.assertConnected();
+        assertEquals(CipherSuite.TLS_CHACHA20_POLY1305_SHA256, h.server.cipherSuite());
+        HandshakeHarness aesOnly = harness(portable(10), p, clientConfig().cipherSuites(CipherSuite.TLS_AES_128_GCM_SHA256),
+                serverConfig(p, EC).preferChaCha20());
+        aesOnly.run();
+        aesOnly.assertConnected();
+        assertEquals(CipherSuite.TLS_AES_128_GCM_SHA256, aesOnly.server.cipherSuite());
+    }
+
+    @Test
+    void inconsistentClientConfigIsRefusedUpFront() {
+        TlsClientConfig bad = clientConfig().groups(NamedGroup.X25519).keyShareGroups(NamedGroup.SECP256R1);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new TlsClient(bad, portable(1), CLIENT_TP, new HandshakeHarness.Side("client")));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("key share groups"), e.getMessage());
+    }
+
+    @Test
+    void clientAnswersACertificateRequestWithAnEmptyCertificate() {
+        CryptoProvider p = portable(11);
+        HandshakeHarness h = harness(jca(12), p, clientConfig(), serverConfig(p, EC).requestClientCertificate());
+        h.run();
+        h.assertConnected();
+    }
 }

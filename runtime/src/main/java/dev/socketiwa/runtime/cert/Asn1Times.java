@@ -54,6 +54,28 @@ final class Asn1Times {
         return new Time(primitive);
     }
 
+    /** ISO 8601 UTC to the second, e.g. 2026-11-22T11:53:22Z (what java.time.Instant prints for whole seconds). */
+    static String iso8601(long epochMillis) {
+        long day = Math.floorDiv(epochMillis, MILLIS_PER_DAY);
+        long secondOfDay = Math.floorMod(epochMillis, MILLIS_PER_DAY) / 1000;
+        long[] ymd = civilFromDays(day);
+        StringBuilder s = new StringBuilder(20);
+        long year = ymd[0];
+        two(s, year / 100);
+        two(s, year % 100);
+        s.append('-');
+        two(s, ymd[1]);
+        s.append('-');
+        two(s, ymd[2]);
+        s.append('T');
+        two(s, secondOfDay / 3600);
+        s.append(':');
+        two(s, secondOfDay / 60 % 60);
+        s.append(':');
+        two(s, secondOfDay % 60);
+        return s.append('Z').toString();
+    }
+
     /** Epoch millis of a certificate time in the RFC 5280 form; anything else is a clear error. */
     static long toMillis(Time time) {
         ASN1Primitive primitive = time.toASN1Primitive();

@@ -3,6 +3,7 @@ package dev.socketiwa.runtime.cert;
 import java.io.IOException;
 import java.math.BigInteger;
 
+import dev.socketiwa.quic.crypto.RandomSource;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -81,7 +82,7 @@ public final class CertificateGenerator {
     /** 127 random bits: positive, non-zero and within RFC 5280's 20 octets, unpredictable as CAs do it. */
     private BigInteger randomSerial() {
         byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
+        random.nextBytes(bytes, 0, bytes.length);
         bytes[0] &= 0x7f;
         BigInteger serial = new BigInteger(1, bytes);
         return serial.signum() == 0 ? BigInteger.ONE : serial;

@@ -42,4 +42,29 @@ public final class CertificateHashes {
         }
         return s.append(']').toString();
     }
+
+    /**
+     * The published certificates as JSON for the page (which shows hashes, expiry and the client snippet) or any app:
+     * {@code {"certificates":[{"sha256":base64,"sha256Hex":hex,"notBefore":iso,"notAfter":iso,"notBeforeMillis":n,
+     * "notAfterMillis":n}], "snippet":"serverCertificateHashes: [...]"}}. Only base64, hex, digits and the snippet's
+     * own characters appear, so no escaping is needed.
+     */
+    public static String toJson(List<PublishedCertificate> certificates) {
+        StringBuilder s = new StringBuilder(120 + certificates.size() * 400);
+        s.append("{\"certificates\":[");
+        for (int i = 0; i < certificates.size(); i++) {
+            PublishedCertificate c = certificates.get(i);
+            if (i > 0) {
+                s.append(',');
+            }
+            s.append("{\"sha256\":\"").append(c.sha256Base64())
+                    .append("\",\"sha256Hex\":\"").append(c.sha256Hex())
+                    .append("\",\"notBefore\":\"").append(Asn1Times.iso8601(c.notBeforeMillis()))
+                    .append("\",\"notAfter\":\"").append(Asn1Times.iso8601(c.notAfterMillis()))
+                    .append("\",\"notBeforeMillis\":").append(c.notBeforeMillis())
+                    .append(",\"notAfterMillis\":").append(c.notAfterMillis()).append('}');
+        }
+        s.append("],\"snippet\":\"").append(serverCertificateHashesSnippet(certificates)).append("\"}");
+        return s.toString();
+    }
 }

@@ -3,6 +3,7 @@ package dev.socketiwa.runtime.cert;
 import java.io.IOException;
 import java.math.BigInteger;
 
+import dev.socketiwa.quic.crypto.RandomSource;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -51,7 +52,7 @@ public final class EcP256Key {
         byte[] bytes = new byte[32];
         BigInteger n = DOMAIN.getN();
         for (int attempt = 0; attempt < 64; attempt++) {
-            random.nextBytes(bytes);
+            random.nextBytes(bytes, 0, bytes.length);
             BigInteger candidate = new BigInteger(1, bytes);
             if (candidate.signum() > 0 && candidate.compareTo(n) < 0) {
                 return new EcP256Key(candidate);

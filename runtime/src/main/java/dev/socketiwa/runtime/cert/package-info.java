@@ -7,8 +7,8 @@
  * dev.socketiwa.runtime.cert.CertificateLifecycle}).
  *
  * <p>Everything in this package runs inside the wasm build too (TeaVM): Bouncy Castle's lightweight API only, no JCA,
- * no java.net, no java.nio.file, no reflection, no threads; randomness and time come in through {@link
- * dev.socketiwa.runtime.cert.RandomSource} and {@link dev.socketiwa.runtime.cert.MillisClock}. JVM-only helpers live in
- * {@code dev.socketiwa.runtime.cert.jvm}.
+ * no java.net, no java.nio.file, no reflection, no threads; randomness comes in through the engine's {@link
+ * dev.socketiwa.quic.crypto.RandomSource} (one source serves TLS and certificates) and time as millis arguments or a
+ * {@link dev.socketiwa.runtime.cert.MillisClock}. JVM-only helpers live in {@code dev.socketiwa.runtime.cert.jvm}.
  */
 package dev.socketiwa.runtime.cert;

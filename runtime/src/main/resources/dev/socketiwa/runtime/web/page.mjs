@@ -3,7 +3,8 @@
 //
 // For tests and tools: document.body.dataset.state is loading | binding | listening | stopped | failed;
 // dataset.listen is the bound host:port and dataset.port the bound port once listening; #log holds one <li> per line;
-// globalThis.socketiwa.stats holds the shim's counters.
+// globalThis.socketiwa.stats holds the shim's counters. URL query: ?listen=host:port overrides the built-in address;
+// ?txInFlight=N tunes how many sends may be outstanding before the app waits (default in socketiwa-shim.mjs).
 import { startServer } from "./socketiwa-shim.mjs";
 import jsBodies from "./socketiwa-jsbodies.mjs";
 
@@ -43,6 +44,7 @@ async function main() {
     wasm: new URL(config.wasm, location.href),
     listen,
     jsBodies,
+    txInFlight: Number(new URLSearchParams(location.search).get("txInFlight") ?? 0) || undefined,
     log,
     onState: (state, detail) => {
       setState(state, detail);

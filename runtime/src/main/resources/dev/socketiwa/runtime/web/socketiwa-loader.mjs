@@ -38,7 +38,10 @@ export function jsBodyKey(params, body) {
   return params.join(",") + "|" + normalizeJs(body);
 }
 
-/** Drops whitespace and semicolons outside string literals and unifies quotes, so re-rendered bodies still match. */
+/**
+ * Drops whitespace and semicolons outside string literals, unifies quotes and unwraps an enclosing block, so the body
+ * TeaVM re-renders matches the one in the source. Bodies it rewrites beyond that fail loudly (see createFunctionN).
+ */
 export function normalizeJs(text) {
   let out = "";
   let quote = null;
@@ -78,7 +81,34 @@ export function normalizeJs(text) {
     out += c;
     lastWord = word;
   }
+  // TeaVM wraps multi-statement bodies in a block: "{...}" and "..." are the same body.
+  while (out.startsWith("{") && closingBrace(out) === out.length - 1) {
+    out = out.substring(1, out.length - 1);
+  }
   return out;
+}
+
+/** Index of the brace closing the one at 0 in normalised text (string literals use double quotes there). */
+function closingBrace(text) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") {
+        i++;
+      } else if (c === '"') {
+        inString = false;
+      }
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === "{") {
+      depth++;
+    } else if (c === "}" && --depth === 0) {
+      return i;
+    }
+  }
+  return -1;
 }
 
 /**

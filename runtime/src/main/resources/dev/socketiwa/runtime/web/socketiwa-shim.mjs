@@ -13,6 +13,12 @@ const HEADER = 32;
 export const CAPACITY = 65507;
 /** Datagrams kept while the app is busy; beyond this the reader pauses and the browser's socket buffer drops. */
 const QUEUE_LIMIT = 4096;
+/**
+ * Sends in flight before Java must wait. Chrome's UDPSocket writer has a high-water mark of one datagram, so waiting
+ * for writer.ready after every send would cost a JSPI suspension and an IPC round trip per datagram; instead we keep a
+ * bounded number of writes outstanding (their promises tell us when each completes) and suspend only beyond that.
+ */
+const TX_IN_FLIGHT = 64;
 /** Asked of the OS for the socket (UDPSocketOptions); bursts beyond it are lost before JS sees them. */
 const SOCKET_BUFFER = 4 << 20;
 
@@ -31,11 +37,14 @@ export async function startServer(options) {
         + "with the direct-sockets permission");
   }
   const { host, port } = parseListen(options.listen);
-  const stats = { received: 0, sent: 0, queuedPeak: 0, waits: 0, waitsWithData: 0, writerWaits: 0, readerPauses: 0 };
+  const stats = { received: 0, sent: 0, queuedPeak: 0, waits: 0, waitsWithData: 0, writerWaits: 0, sendErrors: 0, readerPauses: 0 };
   const queue = new Ring(QUEUE_LIMIT);
   let closed = false;
   let wakeReader = null;
   let wakeWaiter = null;
+  let wakeSender = null;
+  let inFlight = 0;
+  const txLimit = options.txInFlight ?? TX_IN_FLIGHT;
   let socket = null;
   let writer = null;
   let memory = null;
@@ -102,30 +111,40 @@ export async function startServer(options) {
       const remoteAddress = readAddress(dv, u8, headerPtr);
       // The writer keeps the chunk until it is sent, so it gets its own copy of the bytes.
       const data = u8.slice(dataPtr, dataPtr + len);
-      writer.write({ data, remoteAddress, remotePort }).catch((e) => {
+      inFlight++;
+      writer.write({ data, remoteAddress, remotePort }).then(sendDone, (e) => {
+        sendDone();
         if (!closed) {
+          stats.sendErrors++;
           log("send to " + remoteAddress + ":" + remotePort + " failed: " + e, "stderr");
         }
       });
       stats.sent++;
-      return writer.desiredSize !== null && writer.desiredSize <= 0 ? 1 : 0;
+      return inFlight >= txLimit ? 1 : 0;
     },
     txWait: new WebAssembly.Suspending(async () => {
       if (closed || writer === null) {
         return -2;
       }
-      stats.writerWaits++;
-      try {
-        await writer.ready;
+      if (inFlight < txLimit) {
         return 0;
-      } catch (e) {
-        return -2;
       }
+      stats.writerWaits++;
+      return await new Promise((resolve) => { wakeSender = resolve; });
     }),
     close() {
       stop();
     },
   };
+
+  function sendDone() {
+    inFlight--;
+    if (wakeSender !== null && inFlight <= txLimit / 2) {
+      const wake = wakeSender;
+      wakeSender = null;
+      wake(closed ? -2 : 0);
+    }
+  }
 
   function stop() {
     if (closed) {
@@ -134,6 +153,7 @@ export async function startServer(options) {
     closed = true;
     wakeWaiter?.(-2);
     wakeReader?.();
+    wakeSender?.(-2);
     try {
       socket?.close();
     } catch (e) {

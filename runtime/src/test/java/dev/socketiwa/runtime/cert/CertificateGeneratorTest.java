@@ -24,14 +24,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.socketiwa.runtime.cert.jvm.JvmRandom;
+import dev.socketiwa.quic.crypto.SecureRandomSource;
 
 class CertificateGeneratorTest {
     static final BigInteger P256_ORDER =
             new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
     static final long NOW = 1_795_000_000_123L; // 2026-11-18, a fixed instant
 
-    private final CertificateGenerator generator = new CertificateGenerator(JvmRandom.secure());
+    private final CertificateGenerator generator = new CertificateGenerator(new SecureRandomSource());
 
     static X509Certificate jdkParse(byte[] der) throws Exception {
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));

@@ -23,7 +23,7 @@ import org.teavm.tooling.TeaVMTargetType;
 import org.teavm.tooling.TeaVMTool;
 import org.teavm.vm.TeaVMOptimizationLevel;
 
-import dev.socketiwa.runtime.cert.jvm.JvmRandom;
+import dev.socketiwa.quic.crypto.SecureRandomSource;
 import dev.socketiwa.runtime.cert.wasm.CertificateWasmMain;
 
 /**
@@ -50,10 +50,12 @@ class CertificateGeneratorWasmTest {
         String hex = CertificateHashes.hex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
         assertTrue(out.contains("HASH " + hex), "the hash computed in wasm matches the JDK's: " + out);
         assertTrue(out.contains("LIFECYCLE published=2 restartSame=true switched=true"), out);
+        assertTrue(out.contains("JSON {\"certificates\":[{\"sha256\":\""), out);
+        assertTrue(out.contains("\"notBefore\":\"2026-11-18T"), "ISO dates from wasm: " + out);
 
         long wasmEach = number(out, "EACH_MICROS ");
         long wasmFirst = number(out, "FIRST_MICROS ");
-        CertificateGenerator jvm = new CertificateGenerator(JvmRandom.secure());
+        CertificateGenerator jvm = new CertificateGenerator(new SecureRandomSource());
         for (int i = 0; i < 20; i++) {
             jvm.generate(CertificateRequest.defaults(), System.currentTimeMillis()); // warm up the JIT
         }

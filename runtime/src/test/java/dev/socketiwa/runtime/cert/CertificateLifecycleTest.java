@@ -15,13 +15,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.socketiwa.runtime.cert.CertificateLifecycle.CorruptStorePolicy;
-import dev.socketiwa.runtime.cert.jvm.JvmRandom;
+import dev.socketiwa.quic.crypto.SecureRandomSource;
 
 class CertificateLifecycleTest {
     static final long DAY = CertificateRequest.DAY_MILLIS;
     static final long T0 = 1_795_000_000_000L;
 
-    private final CertificateGenerator generator = new CertificateGenerator(JvmRandom.secure());
+    private final CertificateGenerator generator = new CertificateGenerator(new SecureRandomSource());
     private final InMemoryCertificateStore store = new InMemoryCertificateStore();
     private final List<List<PublishedCertificate>> notifications = new ArrayList<>();
 

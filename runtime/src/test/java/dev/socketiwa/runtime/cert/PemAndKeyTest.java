@@ -16,10 +16,10 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.socketiwa.runtime.cert.jvm.JvmRandom;
+import dev.socketiwa.quic.crypto.SecureRandomSource;
 
 class PemAndKeyTest {
-    private final CertificateGenerator generator = new CertificateGenerator(JvmRandom.secure());
+    private final CertificateGenerator generator = new CertificateGenerator(new SecureRandomSource());
     private final ServerCertificate generated =
             generator.generate(CertificateRequest.defaults(), CertificateGeneratorTest.NOW);
 

@@ -10,7 +10,7 @@ import dev.socketiwa.quic.transport.QuicConfig;
 import dev.socketiwa.runtime.cert.CertificateGenerator;
 import dev.socketiwa.runtime.cert.CertificateRequest;
 import dev.socketiwa.runtime.cert.ServerCertificate;
-import dev.socketiwa.runtime.cert.jvm.JvmRandom;
+import dev.socketiwa.quic.crypto.SecureRandomSource;
 import dev.socketiwa.runtime.udp.UdpEndpoint;
 import dev.socketiwa.runtime.udp.jvm.DatagramChannelTransport;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +36,7 @@ class QuicServerLoopTest {
 
     @BeforeEach
     void start() {
-        cert = new CertificateGenerator(JvmRandom.secure()).generate(CertificateRequest.defaults(), System.currentTimeMillis());
+        cert = new CertificateGenerator(new SecureRandomSource()).generate(CertificateRequest.defaults(), System.currentTimeMillis());
         server = new QuicServer(new JcaCryptoProvider(), new QuicConfig(), cert.der(), cert.key().toPkcs8Der(),
                 Map.of(EchoHandler.ALPN, EchoHandler::new));
         serverUdp = DatagramChannelTransport.bind(UdpEndpoint.of("127.0.0.1", 0));

@@ -7,7 +7,7 @@ import dev.socketiwa.runtime.cert.CertificateGenerator;
 import dev.socketiwa.runtime.cert.CertificateRequest;
 import dev.socketiwa.runtime.cert.CertificateHashes;
 import dev.socketiwa.runtime.cert.ServerCertificate;
-import dev.socketiwa.runtime.cert.jvm.JvmRandom;
+import dev.socketiwa.quic.crypto.SecureRandomSource;
 import dev.socketiwa.runtime.quic.EchoHandler;
 import dev.socketiwa.runtime.quic.QuicServer;
 
@@ -22,7 +22,7 @@ public final class QuicEcho {
     }
 
     public static void main(String[] args) {
-        ServerCertificate cert = new CertificateGenerator(JvmRandom.secure()).generate(CertificateRequest.defaults(),
+        ServerCertificate cert = new CertificateGenerator(new SecureRandomSource()).generate(CertificateRequest.defaults(),
                 System.currentTimeMillis());
         System.out.println("quic-echo: certificate SHA-256 " + CertificateHashes.hex(cert.sha256()));
         QuicServer server = new QuicServer(new JcaCryptoProvider(), new QuicConfig(), cert.der(), cert.key().toPkcs8Der(),

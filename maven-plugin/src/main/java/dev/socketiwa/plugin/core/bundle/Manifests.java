@@ -31,6 +31,9 @@ public final class Manifests {
     public static String build(ManifestSpec spec, byte[] userManifestBytes, String userManifestName) throws BundleException {
         Map<String, Object> user = userManifestBytes == null ? Map.of() : parseUser(userManifestBytes, userManifestName);
         Map<String, Object> manifest = new LinkedHashMap<>();
+        if ((spec.name() == null || spec.name().isBlank()) && !user.containsKey("name")) {
+            throw new BundleException("The app has no name: set <name> in the pom, or \"name\" in manifest.webmanifest.");
+        }
         manifest.put("name", spec.name());
         if (user.containsKey("version")) {
             Object v = user.get("version");
@@ -39,12 +42,14 @@ public final class Manifests {
                         + " without leading zeros (e.g. \"1.0.0\"), found " + JsonWriter.write(v).trim()
                         + ". Fix it there, or remove it to use the pom's version.");
             }
+        } else if (spec.version() == null) {
+            throw new BundleException("The app has no version: set <version> in the pom, or \"version\" in manifest.webmanifest.");
         } else {
             manifest.put("version", IwaVersion.fromProjectVersion(spec.version()));
         }
         manifest.put("id", "/");
-        manifest.put("start_url", spec.startUrl());
-        manifest.put("display", spec.display());
+        manifest.put("start_url", spec.startUrl() == null ? "/" : spec.startUrl());
+        manifest.put("display", spec.display() == null ? "standalone" : spec.display());
         manifest.putAll(user);
         manifest.put("permissions_policy", permissions(user.get("permissions_policy"), userManifestName));
         return JsonWriter.write(manifest);

@@ -13,7 +13,7 @@ import dev.socketiwa.runtime.cert.CertificateGenerator;
 import dev.socketiwa.runtime.cert.CertificateHashes;
 import dev.socketiwa.runtime.cert.CertificateRequest;
 import dev.socketiwa.runtime.cert.PublishedCertificate;
-import dev.socketiwa.runtime.cert.RandomSource;
+import dev.socketiwa.quic.crypto.RandomSource;
 import dev.socketiwa.runtime.cert.ServerCertificate;
 import dev.socketiwa.runtime.cert.jvm.FileCertificateStore;
 
@@ -65,11 +65,22 @@ public final class ProjectCertificate {
         }
         ServerCertificate certificate = new CertificateGenerator(random).generate(request, nowMillis);
         Files.createDirectories(outputDirectory);
+        guardKeysFromVersionControl(outputDirectory);
         FileCertificateStore.writeAtomically(keyFile, certificate.privateKeyPem().getBytes(StandardCharsets.US_ASCII),
                 true);
         FileCertificateStore.writeAtomically(certFile,
                 certificate.certificatePem().getBytes(StandardCharsets.US_ASCII), false);
         return new ProjectCertificate(certificate, certFile, keyFile, request);
+    }
+
+    /** A .gitignore for the key files, unless the directory already has one (then it is the user's to keep). */
+    private static void guardKeysFromVersionControl(Path outputDirectory) throws IOException {
+        Path ignore = outputDirectory.resolve(".gitignore");
+        if (!Files.exists(ignore)) {
+            String content = "# Private keys of the WebTransport certificate (socketiwa:cert): never commit them.\n"
+                    + KEY_FILE + "\n" + FileCertificateStore.NEXT_KEY + "\n";
+            FileCertificateStore.writeAtomically(ignore, content.getBytes(StandardCharsets.US_ASCII), false);
+        }
     }
 
     public ServerCertificate certificate() {

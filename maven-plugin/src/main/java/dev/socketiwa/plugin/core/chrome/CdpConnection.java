@@ -71,6 +71,7 @@ public final class CdpConnection implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ChromeException("interrupted waiting for " + method, e);
         } catch (TimeoutException e) {
+            pending.values().remove(reply); // a late answer is dropped, not kept forever
             throw new ChromeException(method + " got no answer from Chromium within " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();

@@ -7,7 +7,10 @@ import org.teavm.model.ClassReaderSource;
 import org.teavm.model.MethodReader;
 import org.teavm.model.MethodReference;
 
+import org.teavm.jso.JSBody;
+
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +38,12 @@ public final class JsBodyTable {
     public record JsBody(List<String> params, String script, String origin) {
     }
 
-    /** The bodies of every reachable method annotated with {@code @JSBody}. */
-    public static List<JsBody> collect(DependencyInfo info) throws WasmCompileException {
+    /**
+     * The bodies of every {@code @JSBody} method of the reachable classes. TeaVM's own model of a class may already have
+     * the annotation transformed away, so the original classes are also read through {@code loader} (the annotation
+     * is kept at run time).
+     */
+    public static List<JsBody> collect(DependencyInfo info, ClassLoader loader) throws WasmCompileException {
         Map<String, JsBody> bodies = new LinkedHashMap<>();
         bodies.put(key(BUILT_IN), BUILT_IN);
         if (info == null) {
@@ -68,6 +75,33 @@ public final class JsBodyTable {
             AnnotationValue script = annotation.getValue("script");
             JsBody body = new JsBody(params, script == null ? "" : script.getString(), ref.toString());
             bodies.putIfAbsent(key(body), body);
+        }
+        for (String className : info.getReachableClasses()) {
+            Class<?> type;
+            try {
+                type = Class.forName(className, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                continue; // TeaVM-generated or substituted classes have no class file of their own
+            }
+            Method[] methods;
+            try {
+                methods = type.getDeclaredMethods();
+            } catch (LinkageError e) {
+                continue;
+            }
+            for (Method method : methods) {
+                JSBody annotation = method.getAnnotation(JSBody.class);
+                if (annotation == null) {
+                    continue;
+                }
+                String where = className + "." + method.getName();
+                if (annotation.imports().length > 0) {
+                    unsupported.add("@JSBody with imports on " + where + " (module imports are not supported in a CSP-safe build)");
+                    continue;
+                }
+                JsBody body = new JsBody(List.of(annotation.params()), annotation.script(), where);
+                bodies.putIfAbsent(key(body), body);
+            }
         }
         if (!unsupported.isEmpty()) {
             throw new WasmCompileException("the app uses JavaScript interop the CSP-safe loader cannot provide", unsupported);

@@ -97,7 +97,7 @@ public final class WasmCompiler {
                         + "; code reached from main may not use reflection, threads, java.net, javax.crypto or other "
                         + "JDK parts TeaVM lacks)", severe);
             }
-            JsBodyTable.write(outputDir, JsBodyTable.collect(tool.getDependencyInfo()));
+            JsBodyTable.write(outputDir, JsBodyTable.collect(tool.getDependencyInfo(), loader));
         } catch (IOException e) {
             throw new WasmCompileException("cannot write into " + outputDir + ": " + e.getMessage(), e);
         }

@@ -73,6 +73,20 @@ class AppContentTest {
     }
 
     @Test
+    void nullStartUrlAndDisplayTakeDefaultsButNameAndVersionAreNeeded() throws Exception {
+        write("iwa/index.html", "x");
+        SortedMap<String, WebResource> all = AppContent.collect(new AppContentSpec(dir.resolve("iwa"), null,
+                new ManifestSpec("n", "1", null, null, null)));
+        Map<?, ?> m = (Map<?, ?>) Json.parse(new String(all.get(Manifests.PATH).body(), StandardCharsets.UTF_8));
+        assertEquals("/", m.get("start_url"));
+        assertEquals("standalone", m.get("display"));
+        assertThrows(BundleException.class, () -> AppContent.collect(new AppContentSpec(dir.resolve("iwa"), null,
+                new ManifestSpec(null, "1", null, null, null))));
+        assertThrows(BundleException.class, () -> AppContent.collect(new AppContentSpec(dir.resolve("iwa"), null,
+                new ManifestSpec("n", null, null, null, null))));
+    }
+
+    @Test
     void sameInputsGiveSameBytes() throws Exception {
         write("iwa/index.html", "x");
         AppContentSpec spec = new AppContentSpec(dir.resolve("iwa"), List.of(), manifest(null));

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.socketiwa.runtime.cert.CertificateRequest;
 import dev.socketiwa.runtime.cert.ServerCertificate;
-import dev.socketiwa.runtime.cert.jvm.JvmRandom;
+import dev.socketiwa.quic.crypto.SecureRandomSource;
 
 class ProjectCertificateTest {
     static final long NOW = 1_795_000_000_000L;
@@ -28,7 +28,7 @@ class ProjectCertificateTest {
     void writesPemFilesAndReportsTheHashThreeWays(@TempDir Path project) throws Exception {
         Path out = project.resolve(".socketiwa");
         ProjectCertificate written = ProjectCertificate.create(out, CertificateRequest.defaults(), false,
-                JvmRandom.secure(), NOW);
+                new SecureRandomSource(), NOW);
         String certPem = Files.readString(out.resolve("cert.pem"));
         String keyPem = Files.readString(out.resolve("key.pem"));
         ServerCertificate loaded = ServerCertificate.fromPem(certPem, keyPem);
@@ -57,12 +57,12 @@ class ProjectCertificateTest {
     @Test
     void refusesToOverwriteWithoutForceAndReplacesWithIt(@TempDir Path out) throws Exception {
         ProjectCertificate first = ProjectCertificate.create(out, CertificateRequest.defaults(), false,
-                JvmRandom.secure(), NOW);
+                new SecureRandomSource(), NOW);
         String certBefore = Files.readString(out.resolve("cert.pem"));
         String keyBefore = Files.readString(out.resolve("key.pem"));
 
         CertificateExistsException refused = assertThrows(CertificateExistsException.class,
-                () -> ProjectCertificate.create(out, CertificateRequest.defaults(), false, JvmRandom.secure(), NOW));
+                () -> ProjectCertificate.create(out, CertificateRequest.defaults(), false, new SecureRandomSource(), NOW));
         assertTrue(refused.getMessage().contains(out.resolve("cert.pem") + " and " + out.resolve("key.pem")
                 + " already exist"), refused.getMessage());
         assertTrue(refused.getMessage().contains("-Dsocketiwa.force=true"), refused.getMessage());
@@ -72,16 +72,22 @@ class ProjectCertificateTest {
         // a lone key file is protected as well
         Files.delete(out.resolve("cert.pem"));
         CertificateExistsException lone = assertThrows(CertificateExistsException.class,
-                () -> ProjectCertificate.create(out, CertificateRequest.defaults(), false, JvmRandom.secure(), NOW));
+                () -> ProjectCertificate.create(out, CertificateRequest.defaults(), false, new SecureRandomSource(), NOW));
         assertTrue(lone.getMessage().contains("key.pem already exists"), lone.getMessage());
 
         ProjectCertificate forced = ProjectCertificate.create(out, CertificateRequest.defaults(), true,
-                JvmRandom.secure(), NOW);
+                new SecureRandomSource(), NOW);
         assertFalse(forced.certificate().hasSameHash(first.certificate()));
         assertTrue(ServerCertificate.fromPem(Files.readString(out.resolve("cert.pem")),
                 Files.readString(out.resolve("key.pem"))).hasSameHash(forced.certificate()));
         try (var files = Files.list(out)) {
-            assertEquals(2, files.count(), "no temporary files left");
+            assertEquals(3, files.count(), "cert.pem, key.pem, .gitignore and no temporary files");
         }
+        assertEquals(List.of("# Private keys of the WebTransport certificate (socketiwa:cert): never commit them.",
+                "key.pem", "next-key.pem"), Files.readAllLines(out.resolve(".gitignore")));
+
+        Files.writeString(out.resolve(".gitignore"), "mine\n");
+        ProjectCertificate.create(out, CertificateRequest.defaults(), true, new SecureRandomSource(), NOW);
+        assertEquals("mine\n", Files.readString(out.resolve(".gitignore")), "a user's .gitignore is left alone");
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.socketiwa.quic.crypto.SecureRandomSource;
 import dev.socketiwa.runtime.cert.CertificateGenerator;
 import dev.socketiwa.runtime.cert.CertificateLifecycle;
 import dev.socketiwa.runtime.cert.CertificateRequest;
@@ -23,7 +24,7 @@ import dev.socketiwa.runtime.cert.StoredCertificates;
 
 class FileCertificateStoreTest {
     static final long T0 = 1_795_000_000_000L;
-    private final CertificateGenerator generator = new CertificateGenerator(JvmRandom.secure());
+    private final CertificateGenerator generator = new CertificateGenerator(new SecureRandomSource());
 
     @Test
     void savesLoadsAndRemovesTheNextPair(@TempDir Path dir) throws Exception {

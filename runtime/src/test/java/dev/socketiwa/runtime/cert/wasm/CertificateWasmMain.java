@@ -1,6 +1,5 @@
 package dev.socketiwa.runtime.cert.wasm;
 
-import java.security.SecureRandom;
 import java.util.List;
 
 import dev.socketiwa.runtime.cert.CertificateGenerator;
@@ -9,23 +8,21 @@ import dev.socketiwa.runtime.cert.CertificateLifecycle;
 import dev.socketiwa.runtime.cert.CertificateRequest;
 import dev.socketiwa.runtime.cert.InMemoryCertificateStore;
 import dev.socketiwa.runtime.cert.PublishedCertificate;
-import dev.socketiwa.runtime.cert.RandomSource;
+import dev.socketiwa.quic.crypto.SecureRandomSource;
 import dev.socketiwa.runtime.cert.RotationPolicy;
 import dev.socketiwa.runtime.cert.ServerCertificate;
 
 /**
  * Runs inside wasm (TeaVM WEBASSEMBLY_GC) for CertificateGeneratorWasmTest: generates certificates, times them, drives
- * a rotation, and prints everything the JVM side checks. Randomness: TeaVM's SecureRandom stands in for the browser's
- * crypto.getRandomValues source here.
+ * a rotation, and prints everything the JVM side checks. Randomness: quic-stack's SecureRandomSource, which TeaVM maps to
+ * crypto.getRandomValues.
  */
 public final class CertificateWasmMain {
     private CertificateWasmMain() {
     }
 
     public static void main(String[] args) {
-        SecureRandom secure = new SecureRandom();
-        RandomSource random = secure::nextBytes;
-        CertificateGenerator generator = new CertificateGenerator(random);
+        CertificateGenerator generator = new CertificateGenerator(new SecureRandomSource());
         CertificateRequest request = CertificateRequest.defaults()
                 .withSubjectAltNames(java.util.Arrays.asList("localhost", "127.0.0.1", "::1"));
 
@@ -61,6 +58,7 @@ public final class CertificateWasmMain {
         boolean switched = restarted.select(now + 12 * day) == restarted.next();
         System.out.println("LIFECYCLE published=" + during.size() + " restartSame=" + same + " switched=" + switched);
         System.out.println("SNIPPET " + CertificateHashes.serverCertificateHashesSnippet(during));
+        System.out.println("JSON " + CertificateHashes.toJson(during));
         System.out.println("DONE");
     }
 }
