@@ -10,7 +10,7 @@ import dev.socketiwa.quic.transport.QuicConfig;
 import dev.socketiwa.runtime.cert.CertificateGenerator;
 import dev.socketiwa.runtime.cert.CertificateRequest;
 import dev.socketiwa.runtime.cert.ServerCertificate;
-import dev.socketiwa.runtime.cert.jvm.JvmRandom;
+import dev.socketiwa.quic.crypto.SecureRandomSource;
 import dev.socketiwa.runtime.quic.QuicClient;
 import dev.socketiwa.runtime.udp.UdpEndpoint;
 import dev.socketiwa.runtime.udp.jvm.DatagramChannelTransport;
@@ -38,7 +38,7 @@ class QuicGoServerTest {
     @ValueSource(strings = {"transfer", "retry", "chacha20"})
     void ourClientDownloads(String testcase, @TempDir Path dir) throws Exception {
         Path serverBin = TestTools.peer("quic-go/interop-server");
-        ServerCertificate cert = new CertificateGenerator(JvmRandom.secure()).generate(CertificateRequest.defaults(),
+        ServerCertificate cert = new CertificateGenerator(new SecureRandomSource()).generate(CertificateRequest.defaults(),
                 System.currentTimeMillis());
         Path certs = Files.createDirectories(dir.resolve("certs"));
         Files.writeString(certs.resolve("cert.pem"), cert.certificatePem());
