@@ -68,6 +68,8 @@ public final class Connection {
 
     private State state = State.HANDSHAKING;
     private Object remote;
+    /** Source of the datagram being processed; becomes the remote once a new highest packet from it authenticates. */
+    private Object datagramFrom;
     private boolean handshakeComplete;
     private boolean handshakeConfirmed;
     private boolean completeEventSent;
@@ -120,6 +122,9 @@ public final class Connection {
     private final RttEstimator rtt = new RttEstimator();
     private final NewReno cc;
     private int ptoCount;
+    /** Send times of the ack-eliciting packets declared lost by the ACK being processed (persistent congestion). */
+    private long lostFirstSent = NONE;
+    private long lostLastSent = -1;
     private long lossTimer = NONE;
 
     // amplification limit (RFC 9000 §8.1)
@@ -263,6 +268,8 @@ public final class Connection {
     public String alpn() { return tls == null ? null : tls.negotiatedAlpn(); }
 
     public Object remote() { return remote; }
+
+    void setRemote(Object r) { remote = r; }
 
     public ConnectionId originalDestinationConnectionId() { return originalDcid; }
 
@@ -430,7 +437,8 @@ public final class Connection {
     /** Processes one received UDP datagram. */
     public void handleDatagram(long now, byte[] buf, int off, int len, Object from) {
         if (state == State.DRAINING || state == State.CLOSED) return;
-        if (from != null) remote = from;
+        if (remote == null) remote = from;
+        datagramFrom = from;
         bytesReceived += len;
         if (state == State.CLOSING) {
             closeSendPending = true;
@@ -555,6 +563,9 @@ public final class Connection {
         if (pn > space.largestReceived) {
             space.largestReceived = pn;
             space.largestReceivedTime = now;
+            // A peer's new address counts only with a fresh authenticated packet: replays are dropped as duplicates
+            // above (RFC 9000 §9.3). The new path is not validated (no PATH_CHALLENGE yet).
+            if (datagramFrom != null && si == APP) remote = datagramFrom;
         }
         space.ackNew = true;
         if (ackEliciting) {
@@ -1018,7 +1029,16 @@ public final class Connection {
             long maxAckDelay = peerParams == null ? 0 : peerParams.maxAckDelay * 1_000_000L;
             rtt.update(now - newlyTime, ackDelay, handshakeConfirmed, maxAckDelay);
         }
+        lostFirstSent = NONE;
+        lostLastSent = -1;
         detectLost(space, now);
+        // Persistent congestion (RFC 9002 §7.6): losses spanning more than 3 PTOs with nothing acknowledged between.
+        if (lostLastSent >= 0 && rtt.hasSample) {
+            long span = (rtt.smoothed + Math.max(4 * rtt.var, RttEstimator.GRANULARITY)
+                    + (peerParams == null ? 0 : peerParams.maxAckDelay * 1_000_000L)) * 3;
+            boolean ackedBetween = newlyTime > lostFirstSent && newlyTime < lostLastSent;
+            if (lostLastSent - lostFirstSent > span && !ackedBetween) cc.onPersistentCongestion();
+        }
         ptoCount = 0;
         // Pending probes are moot once the peer shows progress.
         space.probes = 0;
@@ -1078,7 +1098,11 @@ public final class Connection {
 
     private void onPacketLost(PacketSpace space, SentPacket p, long now) {
         if (p.inFlight) cc.onLost(p.size, p.timeSent, now);
-        if (p.ackEliciting) space.ackElicitingInFlight--;
+        if (p.ackEliciting) {
+            space.ackElicitingInFlight--;
+            lostFirstSent = Math.min(lostFirstSent, p.timeSent);
+            lostLastSent = Math.max(lostLastSent, p.timeSent);
+        }
         requeue(space, p);
     }
 

@@ -50,7 +50,7 @@ public final class Endpoint implements ConnectionIdListener {
 
     public Connection connect(long now, TlsFactory clientTls, Object remote) {
         Connection c = Connection.client(config, clientTls, keys, random, resetTokens, now);
-        c.handleDatagram(now, new byte[0], 0, 0, remote);
+        c.setRemote(remote);
         c.setConnectionIdListener(this);
         connections.add(c);
         return c;
