@@ -121,6 +121,9 @@ public final class Connection {
     // recovery
     private final RttEstimator rtt = new RttEstimator();
     private final NewReno cc;
+    private final Pacer pacer;
+    /** When pacing holds back data that is ready: the time it may go (part of nextTimeout). */
+    private long pacingRelease = NONE;
     private int ptoCount;
     /** Send times of the ack-eliciting packets declared lost by the ACK being processed (persistent congestion). */
     private long lostFirstSent = NONE;
@@ -180,6 +183,7 @@ public final class Connection {
         this.cidListener = cidListener;
         this.parser = new FrameParser(config.maxDatagramFrameSize > 0);
         this.cc = new NewReno(config.maxDatagramSize);
+        this.pacer = new Pacer(config.maxDatagramSize);
         this.localMaxData = config.initialMaxData;
         this.connWindow = config.initialMaxData;
         this.localMaxStreams[0] = config.maxStreamsBidi;
@@ -1271,7 +1275,7 @@ public final class Connection {
     public long nextTimeout() {
         if (state == State.CLOSED) return NONE;
         if (state == State.CLOSING || state == State.DRAINING) return closeDeadline;
-        long t = Math.min(lossTimer, idleDeadline);
+        long t = Math.min(Math.min(lossTimer, idleDeadline), pacingRelease);
         for (PacketSpace s : spaces) {
             if (!s.discarded && s.ackElicitingPending) t = Math.min(t, s.ackDeadline);
         }
@@ -1284,6 +1288,7 @@ public final class Connection {
             if (now >= closeDeadline) state = State.CLOSED;
             return;
         }
+        if (now >= pacingRelease) pacingRelease = NONE; // the next pollTransmit sends
         if (now >= idleDeadline) {
             enterClosed(TransportError.NO_ERROR, false, "idle timeout");
             return;
@@ -1360,6 +1365,7 @@ public final class Connection {
     }
 
     private int transmit(long now, byte[] out) {
+        pacingRelease = NONE;
         if (state == State.CLOSED || state == State.DRAINING) return 0;
         long budget = amplificationBudget();
         int limit = (int) Math.min(config.maxDatagramSize, budget);
@@ -1374,6 +1380,10 @@ public final class Connection {
         int last = -1;
         boolean padInitial = false;
         boolean congestionOk = cc.available() >= config.maxDatagramSize;
+        if (congestionOk && handshakeConfirmed && !pacer.allows(now, cc.window, rtt.smoothed)) {
+            congestionOk = false;
+            if (wantsToSend(APP, now, true)) pacingRelease = pacer.nextRelease(now, cc.window, rtt.smoothed);
+        }
         for (int si = 0; si < 3; si++) {
             if (wantsToSend(si, now, congestionOk)) {
                 send[si] = true;
@@ -1524,6 +1534,7 @@ public final class Connection {
         sp.inFlight = eliciting || padded;
         if (sp.inFlight) {
             cc.onSent(sp.size);
+            if (si == APP) pacer.onSent(sp.size);
             space.sent.add(sp);
         } else {
             recycle(sp);
