@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** quic-go's interop-runner client (hq-interop) against our server, for the runner's test cases. */
 class QuicGoClientTest {
     @ParameterizedTest
-    @ValueSource(strings = {"handshake", "transfer", "multiconnect", "chacha20"})
+    @ValueSource(strings = {"handshake", "transfer", "multiconnect", "chacha20", "retry"})
     void interopCase(String testcase, @TempDir Path dir) throws Exception {
         Path client = TestTools.peer("quic-go/interop-client");
         Path www = Files.createDirectories(dir.resolve("www"));
@@ -40,7 +40,9 @@ class QuicGoClientTest {
             Files.write(www.resolve(name), b);
             files.add(name);
         }
-        try (OurServer server = new OurServer(www)) {
+        dev.socketiwa.quic.transport.QuicConfig config = new dev.socketiwa.quic.transport.QuicConfig();
+        config.requireRetry = testcase.equals("retry");
+        try (OurServer server = new OurServer(www, config)) {
             List<String> cmd = new ArrayList<>(List.of(client.toString()));
             for (String f : files) cmd.add("https://127.0.0.1:" + server.port() + "/" + f);
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)

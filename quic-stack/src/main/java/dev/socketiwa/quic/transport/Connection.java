@@ -210,9 +210,23 @@ public final class Connection {
     public static Connection server(QuicConfig config, TlsFactory tlsFactory, InitialKeysFactory keys, Randomness random,
                                     StatelessResetTokens resetTokens, ConnectionIdListener cidListener, byte[] buf,
                                     Header h, Object remote, long now) {
-        ConnectionId odcid = ConnectionId.of(buf, h.dcidOff, h.dcidLen);
+        return server(config, tlsFactory, keys, random, resetTokens, cidListener, buf, h, remote, now, null);
+    }
+
+    /**
+     * A server connection for a client Initial that carried a valid Retry token: retryOdcid is the client's original
+     * DCID from the token; the client's address counts as validated (RFC 9000 §8.1.2).
+     */
+    public static Connection server(QuicConfig config, TlsFactory tlsFactory, InitialKeysFactory keys, Randomness random,
+                                    StatelessResetTokens resetTokens, ConnectionIdListener cidListener, byte[] buf,
+                                    Header h, Object remote, long now, ConnectionId retryOdcid) {
+        ConnectionId odcid = retryOdcid != null ? retryOdcid : ConnectionId.of(buf, h.dcidOff, h.dcidLen);
         Connection c = new Connection(true, config, random, resetTokens, odcid, cidListener);
         c.remote = remote;
+        if (retryOdcid != null) {
+            c.addressValidated = true;
+            c.localParams.retrySourceConnectionId = ConnectionId.of(buf, h.dcidOff, h.dcidLen);
+        }
         ConnectionId clientScid = ConnectionId.of(buf, h.scidOff, h.scidLen);
         c.peerInitialScid = clientScid;
         c.peerCidFromServer = true;

@@ -21,4 +21,9 @@ public final class CryptoKeys implements InitialKeysFactory {
     public boolean verifyRetry(byte[] odcid, int odcidOff, int odcidLen, byte[] packet, int off, int len) {
         return RetryIntegrity.verify(crypto, odcid, odcidOff, odcidLen, packet, off, len);
     }
+
+    @Override
+    public byte[] retryTag(byte[] odcid, int odcidOff, int odcidLen, byte[] packet, int off, int len) {
+        return RetryIntegrity.tag(crypto, odcid, odcidOff, odcidLen, packet, off, len);
+    }
 }

@@ -13,4 +13,9 @@ public interface InitialKeysFactory {
     default boolean verifyRetry(byte[] odcid, int odcidOff, int odcidLen, byte[] packet, int off, int len) {
         return false;
     }
+
+    /** The Retry integrity tag for a Retry packet without its tag; null when Retry is not supported. */
+    default byte[] retryTag(byte[] odcid, int odcidOff, int odcidLen, byte[] packet, int off, int len) {
+        return null;
+    }
 }
