@@ -9,10 +9,11 @@ package dev.socketiwa.runtime.cert;
  *
  * <p>Implementations: {@link InMemoryCertificateStore} (tests, throwaway servers);
  * {@code dev.socketiwa.runtime.cert.jvm.FileCertificateStore} (JVM: PEM files in a directory, the same
- * {@code cert.pem}/{@code key.pem} that {@code mvn socketiwa:cert} writes). The browser build will add one over the
- * Isolated Web App's own origin storage, reached through the JS shim: four strings (current and next certificate and
- * key PEM) under fixed keys, read once before the server starts and written on every {@link #save}; the IWA's storage
- * is private to the app's origin, so the key never leaves it and never enters the signed bundle.
+ * {@code cert.pem}/{@code key.pem} that {@code mvn socketiwa:cert} writes); {@link KeyValueCertificateStore} over any
+ * string storage. The browser build will use the latter with a {@link KeyValueCertificateStore.Storage} over the
+ * Isolated Web App's own origin storage, reached through the JS shim (localStorage where the server runs in the window,
+ * a file in the origin-private file system from a worker): the IWA's storage is private to the app's origin, so the key
+ * never leaves it and never enters the signed bundle.
  */
 public interface CertificateStore {
     /** The last saved content; {@link StoredCertificates#empty()} when nothing was saved yet. */

@@ -77,8 +77,9 @@ public final class ProjectCertificate {
     private static void guardKeysFromVersionControl(Path outputDirectory) throws IOException {
         Path ignore = outputDirectory.resolve(".gitignore");
         if (!Files.exists(ignore)) {
-            String content = "# Private keys of the WebTransport certificate (socketiwa:cert): never commit them.\n"
-                    + KEY_FILE + "\n" + FileCertificateStore.NEXT_KEY + "\n";
+            // *-key.pem also covers next-key.pem and the bundle signer's signing-key.pem in the same directory.
+            String content = "# Private keys (socketiwa:cert, socketiwa:bundle): never commit them.\n"
+                    + KEY_FILE + "\n*-key.pem\n";
             FileCertificateStore.writeAtomically(ignore, content.getBytes(StandardCharsets.US_ASCII), false);
         }
     }

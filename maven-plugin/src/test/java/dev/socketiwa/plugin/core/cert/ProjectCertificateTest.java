@@ -83,8 +83,8 @@ class ProjectCertificateTest {
         try (var files = Files.list(out)) {
             assertEquals(3, files.count(), "cert.pem, key.pem, .gitignore and no temporary files");
         }
-        assertEquals(List.of("# Private keys of the WebTransport certificate (socketiwa:cert): never commit them.",
-                "key.pem", "next-key.pem"), Files.readAllLines(out.resolve(".gitignore")));
+        assertEquals(List.of("# Private keys (socketiwa:cert, socketiwa:bundle): never commit them.",
+                "key.pem", "*-key.pem"), Files.readAllLines(out.resolve(".gitignore")));
 
         Files.writeString(out.resolve(".gitignore"), "mine\n");
         ProjectCertificate.create(out, CertificateRequest.defaults(), true, new SecureRandomSource(), NOW);

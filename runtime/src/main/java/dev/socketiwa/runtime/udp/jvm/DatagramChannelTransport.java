@@ -109,8 +109,10 @@ public final class DatagramChannelTransport implements UdpTransport {
         }
         ByteBuffer bb = wrap(buf, off, len);
         try {
-            // A non-blocking send returns 0 when the kernel buffer is full: wait for room instead of dropping.
-            while (channel.send(bb, lastTargetAddress) == 0) {
+            // A non-blocking send returns 0 when the kernel buffer is full: wait for room instead of dropping. An empty
+            // datagram also "sends 0 bytes" when it did go out, so only a datagram still unsent may be retried: looping
+            // on it would flood the peer with empty datagrams (an amplification a single empty packet could trigger).
+            while (channel.send(bb, lastTargetAddress) == 0 && bb.hasRemaining()) {
                 awaitReady(SelectionKey.OP_WRITE, 0);
             }
         } catch (ClosedChannelException e) {

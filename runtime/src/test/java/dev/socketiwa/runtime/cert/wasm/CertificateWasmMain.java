@@ -6,7 +6,7 @@ import dev.socketiwa.runtime.cert.CertificateGenerator;
 import dev.socketiwa.runtime.cert.CertificateHashes;
 import dev.socketiwa.runtime.cert.CertificateLifecycle;
 import dev.socketiwa.runtime.cert.CertificateRequest;
-import dev.socketiwa.runtime.cert.InMemoryCertificateStore;
+import dev.socketiwa.runtime.cert.KeyValueCertificateStore;
 import dev.socketiwa.runtime.cert.PublishedCertificate;
 import dev.socketiwa.quic.crypto.SecureRandomSource;
 import dev.socketiwa.runtime.cert.RotationPolicy;
@@ -45,7 +45,29 @@ public final class CertificateWasmMain {
         // The rotation runs the same way in wasm: start, overlap, restart from the store.
         long now = 1_795_000_000_000L;
         long day = CertificateRequest.DAY_MILLIS;
-        InMemoryCertificateStore store = new InMemoryCertificateStore();
+        // The key-value store the browser build will back with the IWA's storage; a map stands in here.
+        java.util.Map<String, String> map = new java.util.HashMap<>();
+        KeyValueCertificateStore store = new KeyValueCertificateStore(new KeyValueCertificateStore.Storage() {
+            @Override
+            public String get(String key) {
+                return map.get(key);
+            }
+
+            @Override
+            public void put(String key, String value) {
+                map.put(key, value);
+            }
+
+            @Override
+            public void remove(String key) {
+                map.remove(key);
+            }
+
+            @Override
+            public String describe() {
+                return "map";
+            }
+        });
         CertificateLifecycle lifecycle = new CertificateLifecycle(store, generator, request, RotationPolicy.defaults(),
                 CertificateLifecycle.CorruptStorePolicy.REGENERATE);
         lifecycle.start(now);
