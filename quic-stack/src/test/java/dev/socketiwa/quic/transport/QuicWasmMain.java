@@ -25,6 +25,8 @@ public final class QuicWasmMain {
     }
 
     public static void main(String[] args) {
+        // One wasm build serves both checks: the crypto/TLS known answers first, then the engine end to end.
+        dev.socketiwa.quic.wasm.WasmSelfTest.main(args);
         Random r = new Random(7);
         CryptoProvider crypto = new PortableCryptoProvider((b, off, len) -> {
             for (int i = 0; i < len; i++) b[off + i] = (byte) r.nextInt();

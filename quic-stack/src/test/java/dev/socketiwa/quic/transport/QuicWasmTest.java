@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The QUIC engine (packets, frames, transport, TLS, portable crypto) compiles with TeaVM to WebAssembly GC, strict, and
- * a handshake plus an echo between our client and server run inside it under Node 24.
+ * runs inside it under Node 24: the RFC 9001 known answers and in-memory TLS handshakes of
+ * {@link dev.socketiwa.quic.wasm.WasmSelfTest}, then a handshake plus an echo between our client and server.
  */
 class QuicWasmTest {
     @Test
@@ -81,6 +82,7 @@ class QuicWasmTest {
         }
         String text = new String(out, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), text);
+        assertTrue(text.contains("WASM-SELFTEST OK"), text);
         assertTrue(text.contains("HANDSHAKE true alpn=echo"), text);
         assertTrue(text.contains("ECHO true"), text);
         System.out.println("wasm (Node 24): " + text.trim().replace('\n', ' ') + "; wasm size " + Files.size(wasm) + " bytes");

@@ -20,7 +20,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * Entry point compiled to WebAssembly GC by TeaVmCompileTest and run under Node 24: exercises the portable provider
+ * Compiled to WebAssembly GC and run under Node 24 as the first part of QuicWasmTest's entry point: exercises the portable provider
  * (RFC 9001 known answers) and complete in-memory TLS handshakes, then prints one verdict line. Plain Java, no JUnit.
  */
 public final class WasmSelfTest {
