@@ -17,16 +17,8 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] data) throws BundleException {
         Path temp = null;
         try {
-            Path dir = target.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try {
-                // Temp files start owner-only; a build output should be as readable as any other.
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system.
-            }
-            Files.write(temp, data);
+            // Temp files start owner-only; a build output should be as readable as any other.
+            temp = writeSibling(target, data, "rw-r--r--");
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -50,15 +42,7 @@ public final class AtomicFiles {
         }
         Path temp = null;
         try {
-            Path dir = target.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: the directory's own protection applies.
-            }
-            Files.write(temp, data);
+            temp = writeSibling(target, data, "rw-------");
             // A hard link fails if the target appeared meanwhile, unlike a replacing move.
             try {
                 Files.createLink(target, temp);
@@ -71,6 +55,25 @@ public final class AtomicFiles {
             throw new BundleException("Cannot write " + target + ": " + e + ". Check the directory is writable.", e);
         } finally {
             deleteQuietly(temp);
+        }
+    }
+
+    /** Writes {@code data} to a new hidden temp file beside {@code target}, with the given POSIX permissions. */
+    private static Path writeSibling(Path target, byte[] data, String permissions) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            try {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString(permissions));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system: the directory's own protection applies.
+            }
+            Files.write(temp, data);
+            return temp;
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
         }
     }
 
