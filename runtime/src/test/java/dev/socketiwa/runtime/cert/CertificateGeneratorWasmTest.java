@@ -2,28 +2,16 @@ package dev.socketiwa.runtime.cert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.teavm.diagnostics.DefaultProblemTextConsumer;
-import org.teavm.diagnostics.Problem;
-import org.teavm.tooling.TeaVMProblemRenderer;
-import org.teavm.tooling.TeaVMTargetType;
-import org.teavm.tooling.TeaVMTool;
-import org.teavm.vm.TeaVMOptimizationLevel;
 
 import dev.socketiwa.quic.crypto.SecureRandomSource;
+import dev.socketiwa.quic.wasm.WasmTestBuild;
 import dev.socketiwa.runtime.cert.wasm.CertificateWasmMain;
 
 /**
@@ -33,8 +21,8 @@ import dev.socketiwa.runtime.cert.wasm.CertificateWasmMain;
 class CertificateGeneratorWasmTest {
     @Test
     void generatesAValidCertificateInsideWasm(@TempDir Path dir) throws Exception {
-        Path wasm = compile(dir);
-        String out = runInNode(dir, wasm);
+        Path wasm = WasmTestBuild.compile(CertificateWasmMain.class, dir, "cert.wasm");
+        String out = WasmTestBuild.runInNode(dir, wasm);
         assertTrue(out.contains("DONE"), out);
 
         String certPem = out.substring(out.indexOf("-----BEGIN CERTIFICATE-----"));
@@ -73,79 +61,5 @@ class CertificateGeneratorWasmTest {
     private static long number(String out, String label) {
         int at = out.indexOf(label) + label.length();
         return Long.parseLong(out.substring(at, out.indexOf('\n', at)).trim());
-    }
-
-    private static Path compile(Path dir) throws Exception {
-        TeaVMTool tool = new TeaVMTool();
-        tool.setTargetType(TeaVMTargetType.WEBASSEMBLY_GC);
-        tool.setMainClass(CertificateWasmMain.class.getName());
-        tool.setTargetDirectory(dir.toFile());
-        tool.setTargetFileName("cert.wasm");
-        tool.setClassLoader(CertificateGeneratorWasmTest.class.getClassLoader());
-        // No setClassPath: TeaVM then reads classes through the class loader, which also finds the JDK's
-        // javax.security.auth.Destroyable that Bouncy Castle's key parameters implement (javax.* is not substituted).
-        tool.setStrict(true);
-        tool.setOptimizationLevel(TeaVMOptimizationLevel.FULL);
-        tool.setIncremental(false);
-        tool.generate();
-        List<String> severe = new ArrayList<>();
-        for (Problem problem : tool.getProblemProvider().getSevereProblems()) {
-            DefaultProblemTextConsumer text = new DefaultProblemTextConsumer();
-            problem.render(text);
-            StringBuilder line = new StringBuilder(text.getText());
-            if (problem.getLocation() != null && tool.getDependencyInfo() != null) {
-                TeaVMProblemRenderer.renderCallStack(tool.getDependencyInfo().getCallGraph(), problem.getLocation(),
-                        line);
-            }
-            severe.add(line.toString());
-        }
-        if (!severe.isEmpty()) {
-            fail("TeaVM cannot compile the certificate code to wasm:\n" + String.join("\n", severe));
-        }
-        Path wasm = dir.resolve("cert.wasm");
-        assertTrue(Files.isRegularFile(wasm), "TeaVM wrote no " + wasm);
-        return wasm;
-    }
-
-    private static String runInNode(Path dir, Path wasm) throws IOException, InterruptedException {
-        Path runtime = dir.resolve("wasm-gc-runtime.js");
-        try (var in = TeaVMTool.class.getClassLoader()
-                .getResourceAsStream("org/teavm/backend/wasm/wasm-gc-runtime.min.js")) {
-            if (in == null) {
-                fail("teavm-core lacks org/teavm/backend/wasm/wasm-gc-runtime.min.js");
-            }
-            Files.write(runtime, in.readAllBytes());
-        }
-        Path script = dir.resolve("run.mjs");
-        Files.writeString(script, String.join("\n",
-                "import { readFileSync } from 'node:fs';",
-                "import vm from 'node:vm';",
-                "vm.runInThisContext(readFileSync(" + jsString(runtime) + ", 'utf8'));",
-                "const bytes = readFileSync(" + jsString(wasm) + ");",
-                "const teavm = await TeaVM.wasmGC.load(bytes);",
-                "teavm.exports.main([]);",
-                ""));
-        String tools = System.getProperty("socketiwa.testTools");
-        if (tools == null) {
-            fail("system property socketiwa.testTools is not set: run the tests through Maven (mvn verify)");
-        }
-        Path node = Path.of(tools, "node", "bin", "node");
-        if (!Files.isExecutable(node)) {
-            fail("Node 24 is missing at " + node + ": run scripts/setup-test-tools.sh (in a worktree, symlink"
-                    + " test-tools/node to the main checkout's)");
-        }
-        Process p = new ProcessBuilder(node.toString(), script.toString()).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("node did not finish");
-        }
-        String text = new String(out, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), text);
-        return text;
-    }
-
-    private static String jsString(Path p) {
-        return "'" + p.toAbsolutePath().toString().replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 }
