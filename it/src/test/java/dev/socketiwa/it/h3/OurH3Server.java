@@ -1,0 +1,44 @@
+package dev.socketiwa.it.h3;
+
+import dev.socketiwa.quic.crypto.SecureRandomSource;
+import dev.socketiwa.quic.crypto.jca.JcaCryptoProvider;
+import dev.socketiwa.quic.transport.QuicConfig;
+import dev.socketiwa.runtime.cert.CertificateGenerator;
+import dev.socketiwa.runtime.cert.CertificateRequest;
+import dev.socketiwa.runtime.cert.ServerCertificate;
+import dev.socketiwa.runtime.h3.DemoRoutes;
+import dev.socketiwa.runtime.h3.Http3Handler;
+import dev.socketiwa.runtime.quic.QuicServer;
+import dev.socketiwa.runtime.udp.UdpEndpoint;
+import dev.socketiwa.runtime.udp.jvm.DatagramChannelTransport;
+
+import java.util.Map;
+
+/** Our HTTP/3 server (the demo routes) on a free loopback port, on its own thread. */
+final class OurH3Server implements AutoCloseable {
+    private final QuicServer server;
+    private final DatagramChannelTransport udp;
+    private final Thread thread;
+
+    OurH3Server() {
+        ServerCertificate certificate = new CertificateGenerator(new SecureRandomSource())
+                .generate(CertificateRequest.defaults(), System.currentTimeMillis());
+        server = new QuicServer(new JcaCryptoProvider(), new QuicConfig(), certificate.der(),
+                certificate.key().toPkcs8Der(), Map.of(Http3Handler.ALPN, () -> new Http3Handler(new DemoRoutes())));
+        udp = DatagramChannelTransport.bind(UdpEndpoint.of("127.0.0.1", 0));
+        thread = new Thread(() -> server.serve(udp), "our-h3-server");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    int port() {
+        return udp.localEndpoint().port();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        server.stop();
+        thread.join(5000);
+        udp.close();
+    }
+}
