@@ -283,7 +283,12 @@ public final class H3Exchange {
     }
 
     void notifyReadable() {
-        if (listener != null && !aborted) listener.onReadable(this);
+        if (listener == null || aborted) return;
+        try {
+            listener.onReadable(this);
+        } catch (RuntimeException e) {
+            abort(H3Error.INTERNAL_ERROR);
+        }
     }
 
     void notifyWritable() {
@@ -292,7 +297,11 @@ public final class H3Exchange {
         if (finishWanted) {
             tryFinish();
         } else if (listener != null && responseStarted) {
-            listener.onWritable(this);
+            try {
+                listener.onWritable(this);
+            } catch (RuntimeException e) {
+                abort(H3Error.INTERNAL_ERROR);
+            }
         }
     }
 

@@ -154,21 +154,19 @@ public final class H3ServerSession {
         start();
         try {
             H3Exchange x = requests.get(id);
+            PeerUniStream u = x == null ? peerUni.get(id) : null;
             if (x != null) {
                 if (!x.hasHeaders()) {
-                    if (x.readHeaders()) handler.onRequest(x);
+                    if (x.readHeaders()) dispatch(x);
                 } else {
                     x.notifyReadable();
                 }
-                return;
-            }
-            PeerUniStream u = peerUni.get(id);
-            if (u != null) {
+            } else if (u != null) {
                 readUni(id, u);
-                return;
-            }
-            while (io.read(id, scratch, 0, scratch.length) > 0) {
-                // a stream we no longer track (finished or refused): drop what still arrives
+            } else {
+                while (io.read(id, scratch, 0, scratch.length) > 0) {
+                    // a stream we no longer track (finished or refused): drop what still arrives
+                }
             }
         } catch (H3Exception e) {
             fail(e.errorCode(), e.getMessage());
@@ -237,6 +235,15 @@ public final class H3ServerSession {
         if (closed) return;
         io.closeConnection(errorCode, reason);
         onConnectionClosed();
+    }
+
+    /** Application code must not take the connection down: a failing handler costs only its own request. */
+    private void dispatch(H3Exchange x) {
+        try {
+            handler.onRequest(x);
+        } catch (RuntimeException e) {
+            x.abort(H3Error.INTERNAL_ERROR);
+        }
     }
 
     void release(H3Exchange x) {
@@ -335,7 +342,7 @@ public final class H3ServerSession {
             H3Exchange x = snapshot.get(i);
             if (!x.isBlocked()) continue;
             if (!x.hasHeaders()) {
-                if (x.decodeBlock(false)) handler.onRequest(x);
+                if (x.decodeBlock(false)) dispatch(x);
             } else {
                 x.notifyReadable();
             }
