@@ -303,4 +303,52 @@ class H3ServerSessionTest {
         assertEquals(H3Error.INTERNAL_ERROR, fake.resets.get(0L));
         assertEquals(-1, fake.closeCode);
     }
+
+    @Test
+    void bytesArrivingOneAtATimeGiveTheSameRequest() {
+        byte[] control = cat(CLIENT_SETTINGS, frame(FrameType.MAX_PUSH_ID, new byte[] {8}));
+        byte[] req = cat(headers(":method", "PUT", ":scheme", "https", ":authority", "x", ":path", "/up"),
+                frame(FrameType.DATA, new byte[] {1, 2, 3}), frame(FrameType.DATA, new byte[0]),
+                frame(FrameType.DATA, new byte[] {4}), headers("x-trailer", "yes"));
+        session.onStreamOpened(2);
+        session.onStreamOpened(0);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] buf = new byte[2];
+        boolean ended = false;
+        for (int i = 0; i < Math.max(control.length, req.length); i++) {
+            if (i < control.length) {
+                io.push(2, new byte[] {control[i]}, false);
+                session.onReadable(2);
+            }
+            if (i < req.length) {
+                io.push(0, new byte[] {req[i]}, i == req.length - 1);
+                session.onReadable(0);
+            }
+            if (!requests.isEmpty() && !ended) {
+                int n;
+                while ((n = requests.get(0).read(buf, 0, buf.length)) > 0) body.write(buf, 0, n);
+                ended = n < 0;
+            }
+        }
+        assertEquals(-1, io.closeCode, io.closeReason);
+        assertNotNull(session.peerSettings());
+        assertEquals(1, requests.size());
+        assertTrue(ended);
+        assertArrayEquals(new byte[] {1, 2, 3, 4}, body.toByteArray());
+    }
+
+    @Test
+    void settingsRoundTripAndErrorNames() throws H3Exception {
+        Settings s = H3ServerSession.defaultSettings().set(Settings.ENABLE_WEBTRANSPORT_DRAFT02, 1)
+                .set(Settings.WT_MAX_SESSIONS, 4);
+        byte[] b = new byte[64];
+        int n = s.writeFrame(b, 0);
+        assertEquals(FrameType.SETTINGS, b[0]);
+        int header = 1 + VarInt.length(s.payloadLength());
+        assertEquals(n, header + s.payloadLength());
+        assertEquals(s.values(), Settings.parse(b, header, n - header).values());
+        assertEquals("H3_MESSAGE_ERROR", H3Error.name(H3Error.MESSAGE_ERROR));
+        assertEquals("QPACK_DECODER_STREAM_ERROR", H3Error.name(H3Error.QPACK_DECODER_STREAM_ERROR));
+        assertTrue(H3Error.isGrease(0x21 + 0x1f * 7));
+    }
 }
