@@ -16,12 +16,13 @@ import java.util.Map;
 
 /** Our HTTP/3 server (the demo routes) on a free loopback port, on its own thread. */
 final class OurH3Server implements AutoCloseable {
+    final ServerCertificate certificate;
     private final QuicServer server;
     private final DatagramChannelTransport udp;
     private final Thread thread;
 
     OurH3Server() {
-        ServerCertificate certificate = new CertificateGenerator(new SecureRandomSource())
+        certificate = new CertificateGenerator(new SecureRandomSource())
                 .generate(CertificateRequest.defaults(), System.currentTimeMillis());
         server = new QuicServer(new JcaCryptoProvider(), new QuicConfig(), certificate.der(),
                 certificate.key().toPkcs8Der(), Map.of(Http3Handler.ALPN, () -> new Http3Handler(new DemoRoutes())));
