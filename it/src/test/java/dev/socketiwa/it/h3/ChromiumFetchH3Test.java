@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Chromium (the peer that matters most) fetching from our JVM HTTP/3 server: the page itself, a 300 kB POST /echo,
- * a 1 MB /bytes download and a 404, all over h3 (QUIC forced for the origin, certificate allowed by SPKI hash).
+ * a 1 MB /bytes download and a 404, all over h3 (QUIC forced for the origin, certificate allowed by SPKI hash), with
+ * Chromium's QPACK encoder using our dynamic table.
  */
 class ChromiumFetchH3Test {
     @TempDir
@@ -50,6 +51,10 @@ class ChromiumFetchH3Test {
                 "\"bytesLength\":1000000", "\"missingStatus\":404", "\"protocols\":[\"h3\"]"}) {
                 assertTrue(result.contains(expected), "expected " + expected + " in " + result);
             }
+            // Chromium's QPACK encoder uses the dynamic table we allow: this run proves our decoder against it
+            long inserts = server.maxPeerQpackInserts();
+            System.out.println("Chromium h3 fetch: " + result + ", QPACK inserts " + inserts);
+            assertTrue(inserts > 0, "Chromium made no QPACK dynamic table inserts");
         }
     }
 }

@@ -126,6 +126,11 @@ public final class H3ServerSession {
         return requests.size();
     }
 
+    /** Entries the peer's QPACK encoder inserted into our dynamic table so far. */
+    public long peerQpackInsertCount() {
+        return decoder.insertCount();
+    }
+
     /** The peer's GOAWAY ID, or -1 when none arrived. */
     public long peerGoawayId() {
         return peerGoawayId;

@@ -25,6 +25,11 @@ public final class Http3Handler implements QuicHandler {
         this.settings = settings;
     }
 
+    /** The connection's session, or null before its first event. */
+    public H3ServerSession session() {
+        return session;
+    }
+
     private H3ServerSession session(Connection c) {
         if (session == null) session = new H3ServerSession(new ConnectionStreams(c, System::nanoTime), settings, requests);
         return session;
