@@ -351,4 +351,27 @@ class H3ServerSessionTest {
         assertEquals("QPACK_DECODER_STREAM_ERROR", H3Error.name(H3Error.QPACK_DECODER_STREAM_ERROR));
         assertTrue(H3Error.isGrease(0x21 + 0x1f * 7));
     }
+
+    @Test
+    void framesAfterTrailersAndGrowingGoawayAreConnectionErrors() {
+        H3ServerSessionTest t = new H3ServerSessionTest();
+        t.request(0, cat(get("/"), headers("x-trailer", "1"), frame(FrameType.DATA, new byte[1])), true);
+        t.requests.get(0).read(new byte[8], 0, 8);
+        assertEquals(H3Error.FRAME_UNEXPECTED, t.io.closeCode, "DATA after trailers");
+        t = new H3ServerSessionTest();
+        t.peerStream(2, cat(CLIENT_SETTINGS, frame(FrameType.GOAWAY, new byte[] {4}), frame(FrameType.GOAWAY,
+                new byte[] {8})), false);
+        assertEquals(H3Error.ID_ERROR, t.io.closeCode, "a later GOAWAY may not raise the ID");
+        t = new H3ServerSessionTest();
+        t.peerStream(2, cat(CLIENT_SETTINGS, frame(FrameType.GOAWAY, new byte[] {4, 0})), false);
+        assertEquals(H3Error.FRAME_ERROR, t.io.closeCode, "GOAWAY with extra bytes");
+    }
+
+    @Test
+    void pseudoHeaderInTrailersIsAStreamError() {
+        request(0, cat(get("/"), headers(":path", "/again")), true);
+        assertEquals(-1, requests.get(0).read(new byte[8], 0, 8));
+        assertEquals(H3Error.MESSAGE_ERROR, io.resets.get(0L));
+        assertEquals(-1, io.closeCode);
+    }
 }
