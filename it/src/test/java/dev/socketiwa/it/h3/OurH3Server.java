@@ -48,6 +48,15 @@ final class OurH3Server implements AutoCloseable {
         return max;
     }
 
+    /** Our response field sections that referenced the client's copy of our dynamic table, over all connections. */
+    long ourSectionsReferencingTable() {
+        long sum = 0;
+        for (Http3Handler h : handlers) {
+            if (h.session() != null) sum += h.session().ourSectionsReferencingTable();
+        }
+        return sum;
+    }
+
     int port() {
         return udp.localEndpoint().port();
     }

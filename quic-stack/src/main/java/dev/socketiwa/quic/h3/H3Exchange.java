@@ -316,7 +316,7 @@ public final class H3Exchange {
         all.addAll(headers);
         QpackWriter block = session.encodeBuffer();
         block.clear();
-        session.encoder().encode(all, block);
+        session.encoder().encode(streamId, all, block);
         writeFrameHeader(FrameType.HEADERS, block.length());
         out.writeBytes(block.array(), 0, block.length());
         flush();

@@ -131,6 +131,11 @@ public final class H3ServerSession {
         return decoder.insertCount();
     }
 
+    /** Our field sections so far that referenced the dynamic table (the peer acknowledged those entries first). */
+    public long ourSectionsReferencingTable() {
+        return encoder.sectionsReferencingTable();
+    }
+
     /** The peer's GOAWAY ID, or -1 when none arrived. */
     public long peerGoawayId() {
         return peerGoawayId;
@@ -268,6 +273,11 @@ public final class H3ServerSession {
         QpackWriter instructions = decoder.instructions();
         if (instructions.length() > 0) {
             qpackDecoder.pending.writeBytes(instructions.array(), 0, instructions.length());
+            instructions.clear();
+        }
+        instructions = encoder.instructions();
+        if (instructions.length() > 0) {
+            qpackEncoder.pending.writeBytes(instructions.array(), 0, instructions.length());
             instructions.clear();
         }
         flush(control);
@@ -415,6 +425,7 @@ public final class H3ServerSession {
         if (u.frameType == FrameType.SETTINGS) {
             u.settingsSeen = true;
             peerSettings = Settings.parse(p, 0, len);
+            encoder.setPeerMaxTableCapacity(peerSettings.get(Settings.QPACK_MAX_TABLE_CAPACITY, 0));
             return;
         }
         if (len == 0) throw new H3Exception(H3Error.FRAME_ERROR, "empty frame 0x" + Long.toHexString(u.frameType));
