@@ -3,11 +3,16 @@
 # Chromium (socketiwa:dev, wasm + Direct Sockets), measured side by side in four load modes (burst, constant, ramp,
 # chaos). Prints a table and ends with one line of browser/JVM ratios.
 #
-#   bench/run-udp-echo.sh [--quick|--full|--smoke] [--json FILE] [--seed S] [--jvm-only] [--no-build]
-#                         [--jvm-target HOST:PORT] [--browser-target HOST:PORT] [--docs]
+#   bench/run-udp-echo.sh [--quick|--full|--smoke] [--repeat N] [--json FILE] [--seed S] [--jvm-only] [--no-build]
+#                         [--jvm-target HOST:PORT] [--browser-target HOST:PORT] [--with-node] [--with-nio] [--docs]
 #
 #   --quick (default) ~25 s of load per target; --full 15 s per paced mode; --smoke a seconds-long check.
+#   --repeat N        run the whole sequence N times; each figure is the median run (default 1).
 #   --jvm-only        skip the browser.
+#   --with-node       also run the same wasm and shim under Node 24 with the it module's dgram stand-in for UDPSocket
+#                     (it/src/test/node/run-app.mjs): separates the cost of wasm from that of Chromium's sockets.
+#   --with-nio        also bench's own java.nio echo with 4 MiB socket buffers (dev.socketiwa.bench.echo.JvmUdpEcho),
+#                     a reference for what the runtime's JVM transport could reach.
 #   --no-build        reuse what an earlier run built and installed.
 #   --docs            also write docs/benchmarks.md and docs/benchmarks-udp-echo.svg (the ratio chart).
 #   --jvm-target / --browser-target   measure an echo that is already running there instead of starting one.
@@ -22,6 +27,8 @@ browser_target=""
 browser=yes
 build=yes
 docs=no
+node=no
+nio=no
 invocation="bench/run-udp-echo.sh $*"
 suite_args=()
 while [ $# -gt 0 ]; do
@@ -31,9 +38,11 @@ while [ $# -gt 0 ]; do
     --jvm-only) browser=no; shift ;;
     --no-build) build=no; shift ;;
     --quick|--full|--smoke) suite_args+=("$1"); shift ;;
-    --json|--seed) suite_args+=("$1" "$2"); shift 2 ;;
+    --json|--seed|--repeat) suite_args+=("$1" "$2"); shift 2 ;;
     --docs) docs=yes; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --with-node) node=yes; shift ;;
+    --with-nio) nio=yes; shift ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "run-udp-echo.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -57,12 +66,13 @@ mkdir -p "$logs"
 
 pids=()
 cleanup() {
+  exec 3>&- 2>/dev/null || true # closes the Node runner's stdin: it stops its server and exits
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
 }
 trap cleanup EXIT
 
-mapfile -t udp_ports < <(java -cp "$cp" dev.socketiwa.bench.suite.FreePorts udp 2)
+mapfile -t udp_ports < <(java -cp "$cp" dev.socketiwa.bench.suite.FreePorts udp 3)
 if [ -z "$jvm_target" ]; then
   jvm_target="127.0.0.1:${udp_ports[0]}"
   mvn "${mvn_args[@]}" -f examples/udp-echo/pom.xml socketiwa:run -Dsocketiwa.listen="$jvm_target" \
@@ -73,13 +83,8 @@ fi
 if [ "$browser" = yes ] && [ -z "$browser_target" ]; then
   browser_target="127.0.0.1:${udp_ports[1]}"
   dev_port=$(java -cp "$cp" dev.socketiwa.bench.suite.FreePorts tcp 1)
-  # Workaround: Chromium refuses the dev-proxy install without a manifest icon entry of at least 144 px ("Manifest does
-  # not contain a suitable icon"), and examples/udp-echo has none (its icon.svg also has no size). bench/iwa supplies
-  # a sized icon and a manifest naming it; the app itself (wasm, loader, page) is the example's, unchanged. Drop the
-  # two -D options below once the example or the plugin provides an installable icon.
   mvn "${mvn_args[@]}" -f examples/udp-echo/pom.xml socketiwa:dev -Dsocketiwa.launch=true -Dsocketiwa.headless=true \
-    -Dsocketiwa.devPort="$dev_port" "-Dsocketiwa.open=/?listen=$browser_target" \
-    -Dsocketiwa.iwaDirectory="$root/bench/iwa/web" -Dsocketiwa.manifest="$root/bench/iwa/udp-echo.webmanifest" >"$logs/browser.log" 2>&1 &
+    -Dsocketiwa.devPort="$dev_port" "-Dsocketiwa.open=/?listen=$browser_target" >"$logs/browser.log" 2>&1 &
   pids+=($!)
   echo "[run-udp-echo] browser: examples/udp-echo as an IWA in headless Chromium on $browser_target" \
     "(dev server 127.0.0.1:$dev_port, log $logs/browser.log)"
@@ -95,8 +100,37 @@ if [ "$docs" = yes ]; then
                --command "$invocation")
 fi
 
+node_target=""
+if [ "$node" = yes ]; then
+  node_target="127.0.0.1:${udp_ports[2]}"
+  node_bin=test-tools/node/bin/node
+  [ -x "$node_bin" ] || { echo "run-udp-echo.sh: $node_bin missing: run scripts/setup-test-tools.sh" >&2; exit 1; }
+  rm -f "$logs/node.stdin"
+  mkfifo "$logs/node.stdin"
+  "$node_bin" it/src/test/node/run-app.mjs examples/udp-echo/target/socketiwa/web "$node_target" \
+    <"$logs/node.stdin" >"$logs/node.log" 2>&1 &
+  pids+=($!)
+  exec 3>"$logs/node.stdin" # held open for the run: the runner exits when its stdin closes
+  echo "[run-udp-echo] node: the same wasm and shim under Node 24 (dgram stand-in) on $node_target (log $logs/node.log)"
+fi
+
+nio_target=""
+if [ "$nio" = yes ]; then
+  java -cp "$cp" dev.socketiwa.bench.echo.JvmUdpEcho 0 >"$logs/nio.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do
+    nio_target=$(sed -n 's/^listening on //p' "$logs/nio.log" | head -1)
+    [ -n "$nio_target" ] && break
+    sleep 0.1
+  done
+  [ -n "$nio_target" ] || { echo "run-udp-echo.sh: the nio echo did not start: $(cat "$logs/nio.log")" >&2; exit 1; }
+  echo "[run-udp-echo] nio: bench's java.nio echo on $nio_target"
+fi
+
 targets=(--target "jvm=$jvm_target")
 if [ "$browser" = yes ]; then targets+=(--target "browser=$browser_target"); fi
+if [ "$node" = yes ]; then targets+=(--target "node=$node_target"); fi
+if [ "$nio" = yes ]; then targets+=(--target "nio=$nio_target"); fi
 status=0
 java -cp "$cp" dev.socketiwa.bench.suite.UdpEchoSuite --wait-ready 180 "${suite_args[@]}" "${targets[@]}" &
 suite_pid=$!

@@ -33,38 +33,64 @@ final class SuiteMarkdown {
                 profile.name().toLowerCase(Locale.ROOT), profile == SuiteProfile.SMOKE ? 500 : SuiteProfile.BURST_COUNT,
                 SuiteProfile.SIZE, SuiteProfile.CONSTANT_RATE, SuiteProfile.RAMP_RATE, SuiteProfile.CHAOS_MAX_RATE,
                 trim(profile.seconds()), seed));
-        b.append("- answered/s: distinct intact echoes per second, from the first send to the last answer.\n\n");
+        b.append("- answered/s: distinct intact echoes per second, from the first send to the last answer.\n");
+        int rounds = results.get(0).runs().get(LoadMode.BURST).size();
+        if (rounds > 1) {
+            b.append("- Each row is the median of ").append(rounds).append(" rounds (by answered/s); the range over"
+                    + " the rounds follows in brackets.\n");
+        }
+        b.append('\n');
 
         b.append("| mode | home | sent | answered | answered/s | lost | RTT p50 ms | RTT p99 ms |\n");
         b.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (LoadMode mode : LoadMode.values()) {
             for (TargetResult r : results) {
-                LoadReport x = r.reports().get(mode);
-                b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %,.0f%s | %.2f%% | %.2f | %.2f |%n",
-                        mode.cliName(), r.name(), x.sent(), x.answered(), x.answeredPerSecond(),
-                        x.senderFellBehind() ? " (sender behind)" : "",
+                LoadReport x = r.report(mode);
+                b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %,.0f%s%s | %.2f%% | %.2f | %.2f |%n",
+                        mode.cliName(), r.name(), x.sent(), x.answered(), x.answeredPerSecond(), range(r, mode),
+                        x.targetDown() ? " (DOWN)" : x.senderFellBehind() ? " (sender behind)" : "",
                         x.sent() == 0 ? 0 : 100.0 * x.lost() / x.sent(), x.rttP50Nanos() / 1e6,
                         x.rttP99Nanos() / 1e6));
             }
         }
+        for (TargetResult r : results) {
+            String note = SuiteTable.downNote(r);
+            if (note != null) {
+                b.append("\n**").append(note).append(".** The figures of this run are not valid for that home.\n");
+            }
+        }
         if (results.size() > 1) {
             String pair = results.get(1).name() + "/" + results.get(0).name();
-            b.append("\n### Ratios (answered/s, ").append(pair).append(")\n\n");
-            b.append("| mode | ").append(pair).append(" | target | proof of concept (wasm/native) |\n");
-            b.append("|---|---:|---:|---:|\n");
-            double logSum = 0;
+            b.append("\n### Ratios (answered/s over ").append(results.get(0).name()).append("'s)\n\n");
+            b.append("| mode |");
+            for (int i = 1; i < results.size(); i++) {
+                b.append(' ').append(results.get(i).name()).append('/').append(results.get(0).name()).append(" |");
+            }
+            b.append(" target (").append(pair).append(") | proof of concept (wasm/native) |\n|---|");
+            for (int i = 1; i < results.size(); i++) {
+                b.append("---:|");
+            }
+            b.append("---:|---:|\n");
+            double[] logSums = new double[results.size()];
             for (LoadMode mode : LoadMode.values()) {
+                b.append("| ").append(mode.cliName()).append(" |");
+                for (int i = 1; i < results.size(); i++) {
+                    double r = SuiteTable.ratio(results, i, mode);
+                    logSums[i] += Math.log(Math.max(r, 1e-9));
+                    b.append(String.format(Locale.ROOT, " %.3f |", r));
+                }
                 double ratio = SuiteTable.ratio(results, 1, mode);
-                logSum += Math.log(Math.max(ratio, 1e-9));
                 Double target = ProofOfConcept.TARGET.get(mode);
                 String verdict = target == null ? "none"
                         : ratio >= target ? String.format(Locale.ROOT, "%.2f (met)", target)
                         : String.format(Locale.ROOT, "%.2f (missed by %.3f)", target, target - ratio);
-                b.append(String.format(Locale.ROOT, "| %s | %.3f | %s | %.3f |%n", mode.cliName(), ratio, verdict,
-                        ProofOfConcept.RATIO.get(mode)));
+                b.append(String.format(Locale.ROOT, " %s | %.3f |%n", verdict, ProofOfConcept.RATIO.get(mode)));
             }
-            b.append(String.format(Locale.ROOT, "| geometric mean | %.3f | | %.3f (overall) |%n",
-                    Math.exp(logSum / LoadMode.values().length), ProofOfConcept.OVERALL));
+            b.append("| geometric mean |");
+            for (int i = 1; i < results.size(); i++) {
+                b.append(String.format(Locale.ROOT, " %.3f |", Math.exp(logSums[i] / LoadMode.values().length)));
+            }
+            b.append(String.format(Locale.ROOT, " | %.3f (overall) |%n", ProofOfConcept.OVERALL));
             if (chartFile != null) {
                 b.append("\n![").append(pair).append(" ratio per mode](").append(chartFile).append(")\n");
             }
@@ -115,6 +141,16 @@ final class SuiteMarkdown {
             }
         }
         return s.append("</svg>\n").toString();
+    }
+
+    private static String range(TargetResult r, LoadMode mode) {
+        List<LoadReport> runs = r.runs().get(mode);
+        if (runs.size() < 2) {
+            return "";
+        }
+        double min = runs.stream().mapToDouble(LoadReport::answeredPerSecond).min().orElse(0);
+        double max = runs.stream().mapToDouble(LoadReport::answeredPerSecond).max().orElse(0);
+        return String.format(Locale.ROOT, " [%,.0f-%,.0f]", min, max);
     }
 
     private static String trim(double v) {

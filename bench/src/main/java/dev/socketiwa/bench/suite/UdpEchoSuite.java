@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +20,11 @@ import java.util.Map;
 /**
  * Runs the four load modes against one or more UDP echo servers and prints answered datagrams per second side by side,
  * with each target's ratio to the first (the baseline, normally the JVM). Modes run target after target for each mode,
- * so slow drift of a noisy machine hits every target alike.
+ * so slow drift of a noisy machine hits every target alike; with {@code --repeat N} the whole sequence runs N times and
+ * each figure is the run with the median answered/s.
  *
  * <pre>
- * UdpEchoSuite [--quick|--full|--smoke] [--seed S] [--json FILE] [--wait-ready SECONDS]
+ * UdpEchoSuite [--quick|--full|--smoke] [--repeat N] [--seed S] [--json FILE] [--wait-ready SECONDS]
  *              [--markdown FILE] [--chart FILE.svg] [--machine TEXT] [--command TEXT]
  *              --target jvm=127.0.0.1:P [--target browser=127.0.0.1:Q]
  * </pre>
@@ -31,8 +33,20 @@ public final class UdpEchoSuite {
     private UdpEchoSuite() {
     }
 
-    /** One target's reports, by mode. */
-    public record TargetResult(String name, String address, Map<LoadMode, LoadReport> reports) {
+    /** One target's runs, by mode (several with --repeat). */
+    public record TargetResult(String name, String address, Map<LoadMode, List<LoadReport>> runs) {
+        /** The run with the median answered/s for a mode (the lower middle one for an even count). */
+        public LoadReport report(LoadMode mode) {
+            List<LoadReport> sorted = new ArrayList<>(runs.get(mode));
+            sorted.sort(Comparator.comparingDouble(LoadReport::answeredPerSecond));
+            return sorted.get((sorted.size() - 1) / 2);
+        }
+
+        public List<LoadReport> allRuns() {
+            List<LoadReport> all = new ArrayList<>();
+            runs.values().forEach(all::addAll);
+            return all;
+        }
     }
 
     public static void main(String[] args) {
@@ -44,6 +58,7 @@ public final class UdpEchoSuite {
         long seed = 20_261_122L;
         Path json = null;
         long waitReadyMillis = 0;
+        int repeat = 1;
         Path markdown = null;
         Path chart = null;
         String machine = "(not given: pass --machine TEXT)";
@@ -61,6 +76,7 @@ public final class UdpEchoSuite {
                     case "--chart": chart = Path.of(value(args, ++i, "--chart")); break;
                     case "--machine": machine = value(args, ++i, "--machine"); break;
                     case "--command": command = value(args, ++i, "--command"); break;
+                    case "--repeat": repeat = Integer.parseInt(value(args, ++i, "--repeat")); break;
                     case "--wait-ready": waitReadyMillis = 1000 * Long.parseLong(value(args, ++i, "--wait-ready")); break;
                     case "--target": {
                         String t = value(args, ++i, "--target");
@@ -74,6 +90,9 @@ public final class UdpEchoSuite {
                     }
                     default: throw new IllegalArgumentException("unknown option '" + args[i] + "'");
                 }
+            }
+            if (repeat < 1 || repeat > 9) {
+                throw new IllegalArgumentException("--repeat must be 1..9");
             }
             if (chart != null && targets.size() < 2) {
                 throw new IllegalArgumentException("--chart draws ratios: give two --target options");
@@ -101,11 +120,14 @@ public final class UdpEchoSuite {
                 out.printf(Locale.ROOT, "warmed up %s: %d of %d answered (not recorded)%n", r.name(), w.answered(),
                         w.sent());
             }
-            for (LoadMode mode : LoadMode.values()) {
-                for (TargetResult r : results) {
-                    out.printf(Locale.ROOT, "running %-8s against %s (%s)...%n", mode.cliName(), r.name(), r.address());
-                    LoadReport report = UdpLoadRun.run(profile.config(mode, targets.get(r.name()), seed));
-                    r.reports().put(mode, report);
+            for (int round = 1; round <= repeat; round++) {
+                for (LoadMode mode : LoadMode.values()) {
+                    for (TargetResult r : results) {
+                        out.printf(Locale.ROOT, "running %-8s against %s (%s)%s...%n", mode.cliName(), r.name(),
+                                r.address(), repeat > 1 ? ", round " + round + " of " + repeat : "");
+                        LoadReport report = UdpLoadRun.run(profile.config(mode, targets.get(r.name()), seed));
+                        r.runs().computeIfAbsent(mode, m -> new ArrayList<>()).add(report);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -136,7 +158,7 @@ public final class UdpEchoSuite {
             return 1;
         }
         out.println(SuiteTable.finalLine(results));
-        return 0;
+        return SuiteTable.anyDown(results) ? 1 : 0;
     }
 
     private static String relativeLink(Path markdown, Path chart) {

@@ -43,6 +43,14 @@ public record LoadReport(
         return answerWindowNanos <= 0 ? 0 : answered * 1e9 / answerWindowNanos;
     }
 
+    /**
+     * True when nothing came back and the socket reported errors (ICMP port unreachable): the echo was not running
+     * during this run, so its figures describe a closed port, not a slow echo.
+     */
+    public boolean targetDown() {
+        return answered == 0 && untrackedAnswers == 0 && sendErrors + receiveErrors > 0;
+    }
+
     /** answered / sent, 0 when nothing was sent. */
     public double answeredRatio() {
         return sent == 0 ? 0 : (double) answered / sent;
@@ -63,6 +71,7 @@ public record LoadReport(
         field(b, "stopReason", stopReason.name().toLowerCase(Locale.ROOT)).append(',');
         field(b, "planned", planned).append(',');
         field(b, "senderFellBehind", senderFellBehind()).append(',');
+        field(b, "targetDown", targetDown()).append(',');
         field(b, "sent", sent).append(',');
         field(b, "answered", answered).append(',');
         field(b, "lost", lost()).append(',');
@@ -129,6 +138,9 @@ public record LoadReport(
                 rttP90Nanos / 1e3, rttP99Nanos / 1e3, rttMaxNanos / 1e3));
         if (!mix.isEmpty()) {
             rows.put("mix", mix.toString());
+        }
+        if (targetDown()) {
+            rows.put("DOWN", "nothing answered and the socket reported " + firstError + ": no echo is running there");
         }
         if (senderFellBehind()) {
             rows.put("WARNING", String.format(Locale.ROOT, "the sender managed only %.1f%% of its plan: the machine is"

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class UdpEchoSuiteTest {
         try (JvmUdpEcho a = JvmUdpEcho.start(0); JvmUdpEcho b = JvmUdpEcho.start(0)) {
             code = UdpEchoSuite.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), "--smoke", "--json",
                     json.toString(), "--markdown", markdown.toString(), "--chart", chart.toString(),
-                    "--machine", "test box", "--target", "jvm=" + LoopbackTarget.format(a.address()),
+                    "--machine", "test box", "--repeat", "3", "--target", "jvm=" + LoopbackTarget.format(a.address()),
                     "--target", "other=" + LoopbackTarget.format(b.address()));
         }
         String out = bytes.toString(StandardCharsets.UTF_8);
@@ -45,6 +46,7 @@ class UdpEchoSuiteTest {
         }
         String md = Files.readString(markdown);
         assertTrue(md.contains("- Machine: test box"), md);
+        assertTrue(md.contains("median of 3 rounds"), md);
         assertTrue(md.contains("![other/jvm ratio per mode](img/udp-echo.svg)"), md);
         for (String mode : new String[] {"burst", "constant", "ramp", "chaos"}) {
             assertTrue(md.contains("| " + mode + " | jvm | "), md);
@@ -55,11 +57,31 @@ class UdpEchoSuiteTest {
         javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(chart.toFile());
         JsonNode j = new ObjectMapper().readTree(Files.readString(json));
         assertEquals(2, j.get("targets").size());
-        assertEquals(4, j.get("targets").get(0).get("runs").size());
+        assertEquals(12, j.get("targets").get(0).get("runs").size(), "4 modes x 3 rounds");
         assertEquals(4, j.get("targets").get(1).get("ratioToBaseline").size());
         for (JsonNode run : j.get("targets").get(1).get("runs")) {
             assertEquals(run.get("sent").asLong(), run.get("answered").asLong() + run.get("lost").asLong());
         }
+    }
+
+    @Test
+    void aHomeThatStopsAnsweringIsFlaggedAndTheRunFails() throws Exception {
+        InetSocketAddress closed;
+        try (java.nio.channels.DatagramChannel probe = java.nio.channels.DatagramChannel.open()) {
+            probe.bind(new InetSocketAddress("127.0.0.1", 0));
+            closed = (InetSocketAddress) probe.getLocalAddress();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code;
+        try (JvmUdpEcho a = JvmUdpEcho.start(0)) {
+            code = UdpEchoSuite.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), "--smoke",
+                    "--target", "jvm=" + LoopbackTarget.format(a.address()),
+                    "--target", "gone=" + LoopbackTarget.format(closed));
+        }
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, out);
+        assertTrue(out.contains("DOWN: gone stopped answering"), out);
+        assertTrue(out.strip().endsWith("(INVALID: a home stopped answering, see DOWN above)"), out);
     }
 
     @Test
@@ -69,6 +91,7 @@ class UdpEchoSuiteTest {
         assertEquals(2, UdpEchoSuite.run(quiet, "--target", "127.0.0.1:9"));
         assertEquals(2, UdpEchoSuite.run(quiet, "--target", "jvm=10.0.0.1:9"));
         assertEquals(2, UdpEchoSuite.run(quiet, "--turbo"));
+        assertEquals(2, UdpEchoSuite.run(quiet, "--repeat", "0", "--target", "jvm=127.0.0.1:9"));
         assertEquals(2, UdpEchoSuite.run(quiet, "--chart", "x.svg", "--target", "jvm=127.0.0.1:9"));
     }
 }

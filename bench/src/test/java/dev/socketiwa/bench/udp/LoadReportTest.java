@@ -35,6 +35,13 @@ class LoadReportTest {
     }
 
     @Test
+    void nothingAnsweredWithSocketErrorsMeansTheTargetIsDown() {
+        assertTrue(report(StopReason.COMPLETE, 10, 0, 10, "java.net.PortUnreachableException").targetDown());
+        assertTrue(report(StopReason.COMPLETE, 10, 0, 10, null).toTable().contains("DOWN"));
+        assertFalse(report(StopReason.COMPLETE, 10, 1, 10, null).targetDown(), "one answer: it is up, just lossy");
+    }
+
+    @Test
     void jsonEscapesErrorTextAndStaysParseable() throws Exception {
         LoadReport r = report(StopReason.COMPLETE, 10, 0, 10, "java.net.PortUnreachableException: \"x\"\\ \n");
         JsonNode j = new ObjectMapper().readTree(r.toJson());

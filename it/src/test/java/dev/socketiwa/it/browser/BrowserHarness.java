@@ -6,7 +6,7 @@ import dev.socketiwa.plugin.core.chrome.ChromeException;
 import dev.socketiwa.plugin.core.chrome.Chromium;
 import dev.socketiwa.plugin.core.chrome.ChromiumOptions;
 import dev.socketiwa.plugin.core.chrome.InstalledApp;
-import dev.socketiwa.plugin.core.dev.DevServer;
+import dev.socketiwa.plugin.core.dev.DevSession;
 import dev.socketiwa.plugin.core.bundle.WebResource;
 
 import java.time.Duration;
@@ -15,41 +15,34 @@ import java.util.Objects;
 
 /**
  * Runs any Isolated Web App in a real headless Chromium, the way a developer would with {@code socketiwa:dev}: the
- * product's {@link DevServer} serves the content on a free port, Chromium installs it through its dev proxy, the
+ * product's {@link DevSession} (what socketiwa:dev runs) serves the content on a free port, Chromium installs it through its dev proxy, the
  * local-network permissions are granted over DevTools, and the app opens at the given path and query. Tests then talk
  * to the app over real sockets. The grant lasts while this harness is open (Chromium drops it with the DevTools
  * connection).
  */
 public final class BrowserHarness implements AutoCloseable {
-    private final DevServer server;
-    private final Chromium chromium;
-    private final InstalledApp app;
+    private final DevSession session;
     private final AppPage page;
     private final Duration startup;
     private final String logExpression;
+    private final String phases;
 
     private BrowserHarness(Builder b) {
         long start = System.nanoTime();
         this.logExpression = b.logExpression;
-        DevServer devServer = DevServer.start(0, b.content);
-        Chromium browser = null;
-        AppPage opened = null;
+        DevSession devSession = DevSession.serve(0, () -> b.content);
         try {
-            browser = Chromium.launch(new ChromiumOptions(TestTools.chromium()).headless(true));
-            InstalledApp installed = browser.installFromDevProxy(devServer.url());
-            browser.grantLocalNetwork(installed);
-            opened = browser.open(installed, b.pathAndQuery);
+            AppPage opened = devSession.launch(
+                    new ChromiumOptions(TestTools.chromium()).headless(true).sandbox(false), b.pathAndQuery);
+            long launched = System.nanoTime();
             waitUntilReady(opened, b);
-            this.server = devServer;
-            this.chromium = browser;
-            this.app = installed;
+            long ready = System.nanoTime();
+            this.session = devSession;
             this.page = opened;
-            this.startup = Duration.ofNanos(System.nanoTime() - start);
+            this.startup = Duration.ofNanos(ready - start);
+            this.phases = devSession.launchPhases() + ", app ready " + Duration.ofNanos(ready - launched).toMillis() + " ms later";
         } catch (RuntimeException e) {
-            if (browser != null) {
-                browser.close();
-            }
-            devServer.close();
+            devSession.close();
             throw e;
         }
     }
@@ -74,16 +67,21 @@ public final class BrowserHarness implements AutoCloseable {
     }
 
     public InstalledApp app() {
-        return app;
+        return session.app();
     }
 
     public Chromium chromium() {
-        return chromium;
+        return session.chromium();
     }
 
     /** Dev server start, Chromium start, install, grant, launch, until the app reported ready. */
     public Duration startupTime() {
         return startup;
+    }
+
+    /** Where the startup time went, for test output. */
+    public String startupPhases() {
+        return phases;
     }
 
     /** The page's console and Chromium's output, to attach to assertion messages. */
@@ -103,15 +101,7 @@ public final class BrowserHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            page.close();
-        } finally {
-            try {
-                chromium.close();
-            } finally {
-                server.close();
-            }
-        }
+        session.close();
     }
 
     public static final class Builder {

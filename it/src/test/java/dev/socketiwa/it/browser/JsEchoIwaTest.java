@@ -23,7 +23,7 @@ class JsEchoIwaTest {
                 .start();
              UdpEchoClient client = new UdpEchoClient(new InetSocketAddress("127.0.0.1", port), UdpEchoClient.MAX_IPV4_PAYLOAD)) {
             System.out.println("[browser] JS echo IWA: install+grant+launch until listening took "
-                    + harness.startupTime().toMillis() + " ms");
+                    + harness.startupTime().toMillis() + " ms (" + harness.startupPhases() + ")");
             assertEquals(String.valueOf(port), harness.page().evaluate("document.body.dataset.port"),
                     harness.diagnostics());
             UdpEchoClient.Result result = client.echoWindowed(2000, 16, Duration.ofSeconds(10));

@@ -1,12 +1,16 @@
 package dev.socketiwa.it.browser;
 
 import dev.socketiwa.examples.echo.UdpEcho;
+import dev.socketiwa.plugin.core.bundle.WebResource;
+import dev.socketiwa.plugin.core.dev.InstallabilityCheck;
 import dev.socketiwa.runtime.udp.UdpEndpoint;
 import dev.socketiwa.runtime.udp.jvm.DatagramChannelTransport;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.SortedMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,14 +32,16 @@ class WasmUdpEchoIwaTest {
         UdpEchoClient.Result jvm = jvmBaseline();
         System.out.println("[browser] udp-echo on the JVM, windowed (" + WINDOW + " in flight): " + jvm);
 
+        SortedMap<String, WebResource> content = ExampleApps.content("udp-echo", "Socket.IWA example: UDP echo");
+        assertEquals(List.of(), InstallabilityCheck.problems(content), "socketiwa:dev's pre-install check");
         int port = FreePorts.udp();
         try (BrowserHarness harness = BrowserHarness.builder()
-                .content(ExampleApps.content("udp-echo", "Socket.IWA example: UDP echo"))
+                .content(content)
                 .open("/?listen=127.0.0.1:" + port)
                 .start();
              UdpEchoClient client = new UdpEchoClient(new InetSocketAddress("127.0.0.1", port), UdpEchoClient.MAX_IPV4_PAYLOAD)) {
             System.out.println("[browser] udp-echo wasm IWA: dev server + Chromium start + install + grant + launch until"
-                    + " listening: " + harness.startupTime().toMillis() + " ms");
+                    + " listening: " + harness.startupTime().toMillis() + " ms (" + harness.startupPhases() + ")");
             assertEquals(String.valueOf(port), harness.page().evaluate("document.body.dataset.port"), harness.diagnostics());
 
             UdpEchoClient.Result echo = client.echoWindowed(COUNT, WINDOW, QUIET);

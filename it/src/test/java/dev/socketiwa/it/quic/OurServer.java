@@ -28,9 +28,13 @@ final class OurServer implements AutoCloseable {
 
     /** With www non-null, also serves ALPN hq-interop from that directory. */
     OurServer(java.nio.file.Path www) {
+        this(www, new QuicConfig());
+    }
+
+    OurServer(java.nio.file.Path www, QuicConfig config) {
         certificate = new CertificateGenerator(new SecureRandomSource()).generate(CertificateRequest.defaults(),
                 System.currentTimeMillis());
-        server = new QuicServer(new JcaCryptoProvider(), new QuicConfig(), certificate.der(),
+        server = new QuicServer(new JcaCryptoProvider(), config, certificate.der(),
                 certificate.key().toPkcs8Der(), www == null ? Map.of(EchoHandler.ALPN, EchoHandler::new)
                         : Map.of(EchoHandler.ALPN, EchoHandler::new, HqInteropHandler.ALPN,
                                 () -> new HqInteropHandler(new DirectoryContent(www))));

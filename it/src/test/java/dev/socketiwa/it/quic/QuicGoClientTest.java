@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** quic-go's interop-runner client (hq-interop) against our server, for the runner's test cases. */
 class QuicGoClientTest {
     @ParameterizedTest
-    @ValueSource(strings = {"handshake", "transfer", "multiconnect", "chacha20"})
+    @ValueSource(strings = {"handshake", "transfer", "multiconnect", "chacha20", "retry", "keyupdate", "versionnegotiation"})
     void interopCase(String testcase, @TempDir Path dir) throws Exception {
         Path client = TestTools.peer("quic-go/interop-client");
         Path www = Files.createDirectories(dir.resolve("www"));
@@ -30,6 +30,7 @@ class QuicGoClientTest {
         List<String> files = new ArrayList<>();
         int[] sizes = switch (testcase) {
             case "transfer" -> new int[]{2 * 1024 * 1024, 3 * 1024 * 1024, 5 * 1024};
+            case "keyupdate" -> new int[]{3 * 1024 * 1024};
             case "multiconnect" -> new int[]{1000, 2000, 3000, 4000, 5000};
             default -> new int[]{1024 + 7};
         };
@@ -40,7 +41,9 @@ class QuicGoClientTest {
             Files.write(www.resolve(name), b);
             files.add(name);
         }
-        try (OurServer server = new OurServer(www)) {
+        dev.socketiwa.quic.transport.QuicConfig config = new dev.socketiwa.quic.transport.QuicConfig();
+        config.requireRetry = testcase.equals("retry");
+        try (OurServer server = new OurServer(www, config)) {
             List<String> cmd = new ArrayList<>(List.of(client.toString()));
             for (String f : files) cmd.add("https://127.0.0.1:" + server.port() + "/" + f);
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -54,6 +57,12 @@ class QuicGoClientTest {
             if (!exited) p.destroyForcibly();
             String out = Files.readString(dir.resolve("client.out")) + "\nlog:\n" + tail(logs.resolve("log.txt"));
             assertTrue(exited, "quic-go client hung: " + out);
+            if (testcase.equals("versionnegotiation")) {
+                // quic-go 0.29's client compares the error text with a different capitalisation than its own
+                // message and so always exits 1; what matters is that it received our Version Negotiation listing v1.
+                assertTrue(out.contains("server offered [v1]"), out);
+                return;
+            }
             assertEquals(0, p.exitValue(), out);
             for (String f : files) {
                 assertArrayEquals(Files.readAllBytes(www.resolve(f)), Files.readAllBytes(downloads.resolve(f)), f);

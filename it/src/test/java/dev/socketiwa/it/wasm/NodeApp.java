@@ -79,6 +79,20 @@ final class NodeApp implements AutoCloseable {
                 + String.join("\n", transcript));
     }
 
+    /** Waits until a line of the app's output contains {@code text} (seen before or later). */
+    void awaitLine(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            for (String line : transcript) {
+                if (line.contains(text)) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no output line with " + text + "; the app's output:\n" + transcript());
+    }
+
     /** Asks the shim for its counters (received, sent, waits, waitsWithData, dropped, ...). */
     java.util.Map<String, Long> stats() throws IOException, InterruptedException {
         lines.clear();

@@ -7,12 +7,12 @@ import dev.socketiwa.plugin.core.bundle.ManifestSpec;
 import dev.socketiwa.plugin.core.bundle.WebResource;
 import dev.socketiwa.plugin.core.chrome.AppPage;
 import dev.socketiwa.plugin.core.chrome.ChromeException;
-import dev.socketiwa.plugin.core.chrome.Chromium;
 import dev.socketiwa.plugin.core.chrome.ChromiumLocator;
 import dev.socketiwa.plugin.core.chrome.ChromiumOptions;
 import dev.socketiwa.plugin.core.chrome.InstalledApp;
 import dev.socketiwa.plugin.core.dev.DevInstructions;
-import dev.socketiwa.plugin.core.dev.DevServer;
+import dev.socketiwa.plugin.core.dev.DevSession;
+import dev.socketiwa.plugin.core.dev.InstallabilityCheck;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -22,7 +22,6 @@ import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -85,25 +84,32 @@ public class DevMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Supplier<Map<String, WebResource>> content = contentSupplier();
-        DevServer server;
+        DevSession session;
         try {
-            server = DevServer.start(devPort, content);
+            session = DevSession.serve(devPort, content);
         } catch (RuntimeException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        List<AutoCloseable> running = java.util.Collections.synchronizedList(new ArrayList<>());
-        running.add(server);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            closeAll(running);
+        Thread stopper = new Thread(() -> {
+            session.close();
             stopped.countDown();
-        }, "socketiwa-dev-stop"));
-        getLog().info(DevInstructions.forUrl(server.url()));
+        }, "socketiwa-dev-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        getLog().info(DevInstructions.forUrl(session.url()));
+        for (String problem : InstallabilityCheck.problems(content.get())) {
+            getLog().warn(problem);
+        }
         if (launch) {
             try {
-                launchChromium(server, running);
-            } catch (ChromeException e) {
-                closeAll(running);
+                launchChromium(session);
+            } catch (ChromeException | IllegalStateException e) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopper);
+                } catch (IllegalStateException shuttingDown) {
+                    return; // Ctrl-C during the launch: the hook closes everything
+                }
+                session.close();
                 throw new MojoExecutionException("Could not launch the app in Chromium: " + e.getMessage(), e);
             }
         }
@@ -111,21 +117,18 @@ public class DevMojo extends AbstractMojo {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closeAll(running);
+            session.close();
         }
     }
 
-    private void launchChromium(DevServer server, List<AutoCloseable> running) {
+    private void launchChromium(DevSession session) {
         boolean noWindow = headless != null ? headless : !hasDisplay();
         ChromiumOptions options = new ChromiumOptions(ChromiumLocator.require(chromium)).headless(noWindow);
         getLog().info("Starting " + options.executable() + (noWindow ? " (headless)" : "") + " with a fresh profile");
-        Chromium browser = Chromium.launch(options);
-        running.add(0, browser);
-        InstalledApp app = browser.installFromDevProxy(server.url());
-        getLog().info("Installed \"" + app.name() + "\" as " + app.origin() + "/ (app id " + app.appId() + ")");
-        browser.grantLocalNetwork(app);
-        AppPage page = browser.open(app, open);
-        running.add(0, page);
+        AppPage page = session.launch(options, open);
+        InstalledApp app = session.app();
+        getLog().info("Installed \"" + app.name() + "\" as " + app.origin() + "/ (app id " + app.appId() + "); "
+                + session.launchPhases());
         getLog().info("Opened " + page.url() + " with local network access granted; it lasts while this goal runs.");
     }
 
@@ -165,18 +168,5 @@ public class DevMojo extends AbstractMojo {
         return new AppContentSpec(iwaDirectory == null ? null : iwaDirectory.toPath(), generated,
                 new ManifestSpec(name, version, startUrl == null ? "/" : startUrl, display == null ? "standalone" : display,
                         manifest == null ? null : manifest.toPath()));
-    }
-
-    private void closeAll(List<AutoCloseable> running) {
-        synchronized (running) {
-            for (AutoCloseable c : running) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    getLog().debug("while stopping: " + e);
-                }
-            }
-            running.clear();
-        }
     }
 }

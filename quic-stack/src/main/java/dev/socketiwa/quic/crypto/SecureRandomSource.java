@@ -2,10 +2,12 @@ package dev.socketiwa.quic.crypto;
 
 import java.security.SecureRandom;
 
-/** The platform's SecureRandom (works on the JVM and in TeaVM, where it maps to crypto.getRandomValues). */
+/**
+ * The platform's SecureRandom (works on the JVM and in TeaVM, where it maps to crypto.getRandomValues). Thread-safe,
+ * so one instance may serve every connection of a multi-threaded JVM server.
+ */
 public final class SecureRandomSource implements RandomSource {
     private final SecureRandom random = new SecureRandom();
-    private byte[] scratch = new byte[64];
 
     @Override
     public void nextBytes(byte[] buf, int off, int len) {
@@ -13,10 +15,8 @@ public final class SecureRandomSource implements RandomSource {
             random.nextBytes(buf);
             return;
         }
-        if (scratch.length < len) {
-            scratch = new byte[len];
-        }
-        random.nextBytes(scratch);
-        System.arraycopy(scratch, 0, buf, off, len);
+        byte[] tmp = new byte[len]; // handshake-time only: a few calls per connection
+        random.nextBytes(tmp);
+        System.arraycopy(tmp, 0, buf, off, len);
     }
 }

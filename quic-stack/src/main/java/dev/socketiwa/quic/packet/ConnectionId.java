@@ -8,11 +8,37 @@ public final class ConnectionId {
     public static final ConnectionId EMPTY = new ConnectionId(new byte[0]);
 
     private final byte[] bytes;
-    private final int hash;
+    private int hash;
 
     private ConnectionId(byte[] bytes) {
         this.bytes = bytes;
         this.hash = Arrays.hashCode(bytes);
+    }
+
+    /**
+     * A reusable lookup key: {@link Probe#set} points it at bytes in a datagram without allocating. Only for map
+     * lookups; never store it.
+     */
+    public static final class Probe {
+        private final ConnectionId id = new ConnectionId(new byte[MAX_LENGTH]);
+        private int length;
+
+        public ConnectionId set(byte[] buf, int off, int len) {
+            System.arraycopy(buf, off, id.bytes, 0, len);
+            length = len;
+            int h = 1;
+            for (int i = 0; i < len; i++) h = 31 * h + buf[off + i];
+            id.hash = h;
+            id.probeLength = len;
+            return id;
+        }
+    }
+
+    /** Length of a probe's current content; -1 for ordinary (immutable) IDs. */
+    private int probeLength = -1;
+
+    private int len() {
+        return probeLength >= 0 ? probeLength : bytes.length;
     }
 
     public static ConnectionId of(byte[] buf, int off, int len) {
@@ -40,7 +66,10 @@ public final class ConnectionId {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ConnectionId && Arrays.equals(bytes, ((ConnectionId) o).bytes);
+        if (!(o instanceof ConnectionId)) return false;
+        ConnectionId other = (ConnectionId) o;
+        int n = len();
+        return n == other.len() && Arrays.equals(bytes, 0, n, other.bytes, 0, n);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.socketiwa.quic.tls;
 
+import dev.socketiwa.quic.crypto.CryptoProvider;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,5 +19,23 @@ public interface CertificateTrust {
     static CertificateTrust pinned(byte[] certificateDer) {
         byte[] pin = certificateDer.clone();
         return (chain, serverName) -> Arrays.equals(chain.get(0), pin);
+    }
+
+    /**
+     * Accepts an end-entity certificate whose SHA-256 over the DER is one of the given hashes: the rule browsers
+     * apply for WebTransport's serverCertificateHashes.
+     */
+    static CertificateTrust pinnedSha256(CryptoProvider crypto, List<byte[]> sha256Hashes) {
+        List<byte[]> pins = sha256Hashes.stream().map(byte[]::clone).toList();
+        return (chain, serverName) -> {
+            byte[] der = chain.get(0);
+            byte[] h = crypto.hash(32, der, 0, der.length);
+            for (byte[] pin : pins) {
+                if (Arrays.equals(pin, h)) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 }

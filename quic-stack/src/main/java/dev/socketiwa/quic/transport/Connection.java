@@ -46,6 +46,10 @@ public final class Connection {
     private final QuicConfig config;
     private final Randomness random;
     private final StatelessResetTokens resetTokens;
+    private InitialKeysFactory keysFactory;
+    /** Client: the token from a Retry, sent in every later Initial. */
+    private byte[] retryToken = new byte[0];
+    private ConnectionId retrySourceCid;
     private ConnectionIdListener cidListener;
     private TlsEngine tls;
     private final PacketSpace[] spaces = {
@@ -60,9 +64,12 @@ public final class Connection {
     private final byte[] cryptoScratch = new byte[16384];
     private final long[] ackRanges = new long[128];
     private final boolean[] sendSpaces = new boolean[3];
+    private final ArrayDeque<SentPacket> sentPool = new ArrayDeque<>();
 
     private State state = State.HANDSHAKING;
     private Object remote;
+    /** Source of the datagram being processed; becomes the remote once a new highest packet from it authenticates. */
+    private Object datagramFrom;
     private boolean handshakeComplete;
     private boolean handshakeConfirmed;
     private boolean completeEventSent;
@@ -114,7 +121,13 @@ public final class Connection {
     // recovery
     private final RttEstimator rtt = new RttEstimator();
     private final NewReno cc;
+    private final Pacer pacer;
+    /** When pacing holds back data that is ready: the time it may go (part of nextTimeout). */
+    private long pacingRelease = NONE;
     private int ptoCount;
+    /** Send times of the ack-eliciting packets declared lost by the ACK being processed (persistent congestion). */
+    private long lostFirstSent = NONE;
+    private long lostLastSent = -1;
     private long lossTimer = NONE;
 
     // amplification limit (RFC 9000 §8.1)
@@ -170,6 +183,7 @@ public final class Connection {
         this.cidListener = cidListener;
         this.parser = new FrameParser(config.maxDatagramFrameSize > 0);
         this.cc = new NewReno(config.maxDatagramSize);
+        this.pacer = new Pacer(config.maxDatagramSize);
         this.localMaxData = config.initialMaxData;
         this.connWindow = config.initialMaxData;
         this.localMaxStreams[0] = config.maxStreamsBidi;
@@ -184,6 +198,7 @@ public final class Connection {
         Connection c = new Connection(false, config, random, resetTokens, ConnectionId.of(dcid), null);
         c.activePeerCid = new PeerCid(0, c.originalDcid, null);
         c.peerCids.add(c.activePeerCid);
+        c.keysFactory = keys;
         c.init(now, keys.initialKeys(dcid, 0, dcid.length), tlsFactory);
         return c;
     }
@@ -195,9 +210,23 @@ public final class Connection {
     public static Connection server(QuicConfig config, TlsFactory tlsFactory, InitialKeysFactory keys, Randomness random,
                                     StatelessResetTokens resetTokens, ConnectionIdListener cidListener, byte[] buf,
                                     Header h, Object remote, long now) {
-        ConnectionId odcid = ConnectionId.of(buf, h.dcidOff, h.dcidLen);
+        return server(config, tlsFactory, keys, random, resetTokens, cidListener, buf, h, remote, now, null);
+    }
+
+    /**
+     * A server connection for a client Initial that carried a valid Retry token: retryOdcid is the client's original
+     * DCID from the token; the client's address counts as validated (RFC 9000 §8.1.2).
+     */
+    public static Connection server(QuicConfig config, TlsFactory tlsFactory, InitialKeysFactory keys, Randomness random,
+                                    StatelessResetTokens resetTokens, ConnectionIdListener cidListener, byte[] buf,
+                                    Header h, Object remote, long now, ConnectionId retryOdcid) {
+        ConnectionId odcid = retryOdcid != null ? retryOdcid : ConnectionId.of(buf, h.dcidOff, h.dcidLen);
         Connection c = new Connection(true, config, random, resetTokens, odcid, cidListener);
         c.remote = remote;
+        if (retryOdcid != null) {
+            c.addressValidated = true;
+            c.localParams.retrySourceConnectionId = ConnectionId.of(buf, h.dcidOff, h.dcidLen);
+        }
         ConnectionId clientScid = ConnectionId.of(buf, h.scidOff, h.scidLen);
         c.peerInitialScid = clientScid;
         c.peerCidFromServer = true;
@@ -257,6 +286,8 @@ public final class Connection {
     public String alpn() { return tls == null ? null : tls.negotiatedAlpn(); }
 
     public Object remote() { return remote; }
+
+    void setRemote(Object r) { remote = r; }
 
     public ConnectionId originalDestinationConnectionId() { return originalDcid; }
 
@@ -424,7 +455,8 @@ public final class Connection {
     /** Processes one received UDP datagram. */
     public void handleDatagram(long now, byte[] buf, int off, int len, Object from) {
         if (state == State.DRAINING || state == State.CLOSED) return;
-        if (from != null) remote = from;
+        if (remote == null) remote = from;
+        datagramFrom = from;
         bytesReceived += len;
         if (state == State.CLOSING) {
             closeSendPending = true;
@@ -467,7 +499,11 @@ public final class Connection {
             handleVersionNegotiation(now, buf, h);
             return;
         }
-        if (h.type == PacketType.RETRY || h.type == PacketType.ZERO_RTT) return; // not supported: drop (no Retry sent)
+        if (h.type == PacketType.RETRY) {
+            handleRetry(now, buf, h);
+            return;
+        }
+        if (h.type == PacketType.ZERO_RTT) return; // 0-RTT is not supported: drop
         int si = h.type == PacketType.INITIAL ? INITIAL : h.type == PacketType.HANDSHAKE ? HANDSHAKE : APP;
         PacketSpace space = spaces[si];
         if (space.discarded || space.readKeys == null) return;
@@ -545,6 +581,9 @@ public final class Connection {
         if (pn > space.largestReceived) {
             space.largestReceived = pn;
             space.largestReceivedTime = now;
+            // A peer's new address counts only with a fresh authenticated packet: replays are dropped as duplicates
+            // above (RFC 9000 §9.3). The new path is not validated (no PATH_CHALLENGE yet).
+            if (datagramFrom != null && si == APP) remote = datagramFrom;
         }
         space.ackNew = true;
         if (ackEliciting) {
@@ -574,6 +613,34 @@ public final class Connection {
             if (p.resetToken != null && StatelessReset.matches(buf, off, len, p.resetToken)) return true;
         }
         return false;
+    }
+
+    /** Client: restart the Initial exchange towards the server's new connection ID, with its token (RFC 9000 §17.2.5). */
+    private void handleRetry(long now, byte[] buf, Header h) {
+        if (server || peerCidFromServer || retrySourceCid != null || h.tokenLen <= 0) return;
+        if (originalDcid.matches(buf, h.scidOff, h.scidLen)) return;
+        byte[] odcid = originalDcid.toBytes();
+        if (!keysFactory.verifyRetry(odcid, 0, odcid.length, buf, h.packetStart, h.packetEnd - h.packetStart)) return;
+        retrySourceCid = ConnectionId.of(buf, h.scidOff, h.scidLen);
+        retryToken = java.util.Arrays.copyOfRange(buf, h.tokenOff, h.tokenOff + h.tokenLen);
+        peerCids.clear();
+        activePeerCid = new PeerCid(0, retrySourceCid, null);
+        peerCids.add(activePeerCid);
+        byte[] cid = retrySourceCid.toBytes();
+        InitialKeys keys = keysFactory.initialKeys(cid, 0, cid.length);
+        PacketSpace initial = spaces[INITIAL];
+        initial.readKeys = keys.server();
+        initial.writeKeys = keys.client();
+        // The first flight is sent again under the new keys; what was in flight no longer counts.
+        for (SentPacket p : initial.sent) {
+            if (p.inFlight) cc.onRemoved(p.size);
+        }
+        for (SentPacket p : initial.sent) recycle(p);
+        initial.sent.clear();
+        initial.ackElicitingInFlight = 0;
+        initial.lossTime = NONE;
+        initial.cryptoSend.requeueUnacked();
+        ptoCount = 0;
     }
 
     private void handleVersionNegotiation(long now, byte[] buf, Header h) {
@@ -782,8 +849,9 @@ public final class Connection {
         if (!server && !tp.originalDestinationConnectionId.equals(originalDcid)) {
             throw new QuicException(TransportError.TRANSPORT_PARAMETER_ERROR, "original_destination_connection_id mismatch");
         }
-        if (!server && tp.retrySourceConnectionId != null) {
-            throw new QuicException(TransportError.TRANSPORT_PARAMETER_ERROR, "retry_source_connection_id without a Retry");
+        if (!server && (retrySourceCid == null ? tp.retrySourceConnectionId != null
+                : !retrySourceCid.equals(tp.retrySourceConnectionId))) {
+            throw new QuicException(TransportError.TRANSPORT_PARAMETER_ERROR, "retry_source_connection_id does not match the Retry");
         }
         peerParams = tp;
         peerMaxData = tp.initialMaxData;
@@ -950,7 +1018,8 @@ public final class Connection {
         if (ack.largest >= space.nextPn) {
             throw new QuicException(TransportError.PROTOCOL_VIOLATION, 0x02, "ACK of packet " + ack.largest + " never sent");
         }
-        SentPacket largestNewly = null;
+        long newlyPn = -1;
+        long newlyTime = 0;
         boolean anyEliciting = false;
         int r = ack.rangeCount() - 1; // ranges are descending; walk from the smallest
         for (Iterator<SentPacket> it = space.sent.iterator(); it.hasNext() && r >= 0; ) {
@@ -959,22 +1028,35 @@ public final class Connection {
             if (r < 0) break;
             if (p.pn < ack.smallest(r)) continue;
             it.remove();
-            if (largestNewly == null || p.pn > largestNewly.pn) largestNewly = p;
+            if (p.pn > newlyPn) {
+                newlyPn = p.pn;
+                newlyTime = p.timeSent;
+            }
             anyEliciting |= p.ackEliciting;
             onPacketAcked(space, p);
+            recycle(p);
         }
-        if (largestNewly == null) return;
+        if (newlyPn < 0) return;
         if (ack.largest > space.largestAcked) space.largestAcked = ack.largest;
-        if (space.level == EncryptionLevel.APPLICATION && largestNewly.pn >= writePhaseStartPn) writePhaseAcked = true;
-        if (largestNewly.pn == ack.largest && anyEliciting) {
+        if (space.level == EncryptionLevel.APPLICATION && newlyPn >= writePhaseStartPn) writePhaseAcked = true;
+        if (newlyPn == ack.largest && anyEliciting) {
             long ackDelay = 0;
             if (space.level == EncryptionLevel.APPLICATION && peerParams != null) {
                 ackDelay = (ack.ackDelay << peerParams.ackDelayExponent) * 1000L;
             }
             long maxAckDelay = peerParams == null ? 0 : peerParams.maxAckDelay * 1_000_000L;
-            rtt.update(now - largestNewly.timeSent, ackDelay, handshakeConfirmed, maxAckDelay);
+            rtt.update(now - newlyTime, ackDelay, handshakeConfirmed, maxAckDelay);
         }
+        lostFirstSent = NONE;
+        lostLastSent = -1;
         detectLost(space, now);
+        // Persistent congestion (RFC 9002 §7.6): losses spanning more than 3 PTOs with nothing acknowledged between.
+        if (lostLastSent >= 0 && rtt.hasSample) {
+            long span = (rtt.smoothed + Math.max(4 * rtt.var, RttEstimator.GRANULARITY)
+                    + (peerParams == null ? 0 : peerParams.maxAckDelay * 1_000_000L)) * 3;
+            boolean ackedBetween = newlyTime > lostFirstSent && newlyTime < lostLastSent;
+            if (lostLastSent - lostFirstSent > span && !ackedBetween) cc.onPersistentCongestion();
+        }
         ptoCount = 0;
         // Pending probes are moot once the peer shows progress.
         space.probes = 0;
@@ -1025,6 +1107,7 @@ public final class Connection {
             if (p.timeSent <= lostSendTime || space.largestAcked - p.pn >= 3) {
                 it.remove();
                 onPacketLost(space, p, now);
+                recycle(p);
             } else {
                 space.lossTime = Math.min(space.lossTime, p.timeSent + lossDelay);
             }
@@ -1033,7 +1116,11 @@ public final class Connection {
 
     private void onPacketLost(PacketSpace space, SentPacket p, long now) {
         if (p.inFlight) cc.onLost(p.size, p.timeSent, now);
-        if (p.ackEliciting) space.ackElicitingInFlight--;
+        if (p.ackEliciting) {
+            space.ackElicitingInFlight--;
+            lostFirstSent = Math.min(lostFirstSent, p.timeSent);
+            lostLastSent = Math.max(lostLastSent, p.timeSent);
+        }
         requeue(space, p);
     }
 
@@ -1088,6 +1175,10 @@ public final class Connection {
         }
     }
 
+    private void recycle(SentPacket p) {
+        if (sentPool.size() < 1024) sentPool.add(p);
+    }
+
     private void discardSpace(int si) {
         PacketSpace space = spaces[si];
         if (space.discarded) return;
@@ -1095,6 +1186,7 @@ public final class Connection {
         for (SentPacket p : space.sent) {
             if (p.inFlight) cc.onRemoved(p.size);
         }
+        for (SentPacket p : space.sent) recycle(p);
         space.sent.clear();
         space.ackElicitingInFlight = 0;
         space.lossTime = NONE;
@@ -1197,7 +1289,7 @@ public final class Connection {
     public long nextTimeout() {
         if (state == State.CLOSED) return NONE;
         if (state == State.CLOSING || state == State.DRAINING) return closeDeadline;
-        long t = Math.min(lossTimer, idleDeadline);
+        long t = Math.min(Math.min(lossTimer, idleDeadline), pacingRelease);
         for (PacketSpace s : spaces) {
             if (!s.discarded && s.ackElicitingPending) t = Math.min(t, s.ackDeadline);
         }
@@ -1210,6 +1302,7 @@ public final class Connection {
             if (now >= closeDeadline) state = State.CLOSED;
             return;
         }
+        if (now >= pacingRelease) pacingRelease = NONE; // the next pollTransmit sends
         if (now >= idleDeadline) {
             enterClosed(TransportError.NO_ERROR, false, "idle timeout");
             return;
@@ -1286,6 +1379,7 @@ public final class Connection {
     }
 
     private int transmit(long now, byte[] out) {
+        pacingRelease = NONE;
         if (state == State.CLOSED || state == State.DRAINING) return 0;
         long budget = amplificationBudget();
         int limit = (int) Math.min(config.maxDatagramSize, budget);
@@ -1300,6 +1394,10 @@ public final class Connection {
         int last = -1;
         boolean padInitial = false;
         boolean congestionOk = cc.available() >= config.maxDatagramSize;
+        if (congestionOk && handshakeConfirmed && !pacer.allows(now, cc.window, rtt.smoothed)) {
+            congestionOk = false;
+            if (wantsToSend(APP, now, true)) pacingRelease = pacer.nextRelease(now, cc.window, rtt.smoothed);
+        }
         for (int si = 0; si < 3; si++) {
             if (wantsToSend(si, now, congestionOk)) {
                 send[si] = true;
@@ -1364,7 +1462,11 @@ public final class Connection {
         ConnectionId scid = localParams.initialSourceConnectionId;
         out[pos++] = (byte) scid.length();
         pos = scid.writeTo(out, pos);
-        if (type == PacketType.INITIAL) out[pos++] = 0; // no token
+        if (type == PacketType.INITIAL) {
+            pos = VarInt.write(out, pos, retryToken.length);
+            System.arraycopy(retryToken, 0, out, pos, retryToken.length);
+            pos += retryToken.length;
+        }
         return pos;
     }
 
@@ -1388,7 +1490,7 @@ public final class Connection {
         int payloadStart = pos;
         int end = limit - TAG;
         if (end - payloadStart < 8) return start;
-        SentPacket sp = new SentPacket(pn, now);
+        SentPacket sp = sentPool.isEmpty() ? new SentPacket(pn, now) : sentPool.poll().reset(pn, now);
         boolean eliciting = false;
 
         // ACK first: it is what unblocks the peer most.
@@ -1446,7 +1548,10 @@ public final class Connection {
         sp.inFlight = eliciting || padded;
         if (sp.inFlight) {
             cc.onSent(sp.size);
+            if (si == APP) pacer.onSent(sp.size);
             space.sent.add(sp);
+        } else {
+            recycle(sp);
         }
         if (eliciting) {
             space.lastAckElicitingSent = now;

@@ -24,6 +24,7 @@ public final class Endpoint implements ConnectionIdListener {
     private final InitialKeysFactory keys;
     private final Randomness random;
     private final StatelessResetTokens resetTokens;
+    private final RetryTokens retryTokens;
     private final int maxConnections;
     private final HashMap<ConnectionId, Connection> byCid = new HashMap<>();
     private final ArrayList<Connection> connections = new ArrayList<>();
@@ -31,6 +32,7 @@ public final class Endpoint implements ConnectionIdListener {
     private final ArrayDeque<byte[]> ownPackets = new ArrayDeque<>();
     private final ArrayDeque<Object> ownRemotes = new ArrayDeque<>();
     private final Header header = new Header();
+    private final ConnectionId.Probe probe = new ConnectionId.Probe();
     private final byte[] scratch = new byte[64];
     private int cursor;
     private Object transmitRemote;
@@ -44,12 +46,13 @@ public final class Endpoint implements ConnectionIdListener {
         this.keys = keys;
         this.random = random;
         this.resetTokens = new StatelessResetTokens(resetSecret);
+        this.retryTokens = new RetryTokens(resetSecret);
         this.maxConnections = maxConnections;
     }
 
     public Connection connect(long now, TlsFactory clientTls, Object remote) {
         Connection c = Connection.client(config, clientTls, keys, random, resetTokens, now);
-        c.handleDatagram(now, new byte[0], 0, 0, remote);
+        c.setRemote(remote);
         c.setConnectionIdListener(this);
         connections.add(c);
         return c;
@@ -86,8 +89,20 @@ public final class Endpoint implements ConnectionIdListener {
         if (header.type == PacketType.INITIAL) {
             if (serverTls == null || len < Header.MIN_INITIAL_SIZE || header.dcidLen < 8) return;
             if (connections.size() >= maxConnections) return;
-            Connection nc = Connection.server(config, serverTls, keys, random, resetTokens, this, buf, header, from, now);
-            byCid.put(nc.originalDestinationConnectionId(), nc);
+            ConnectionId retryOdcid = null;
+            if (config.requireRetry) {
+                long nowMillis = now / 1_000_000L;
+                if (header.tokenLen == 0) {
+                    sendRetry(buf, from, nowMillis);
+                    return;
+                }
+                retryOdcid = retryTokens.validate(buf, header.tokenOff, header.tokenLen, from, nowMillis,
+                        config.retryTokenLifetimeMillis);
+                if (retryOdcid == null) return; // forged, replayed from elsewhere, or expired
+            }
+            Connection nc = Connection.server(config, serverTls, keys, random, resetTokens, this, buf, header, from, now,
+                    retryOdcid);
+            byCid.put(ConnectionId.of(buf, header.dcidOff, header.dcidLen), nc);
             connections.add(nc);
             accepted.add(nc);
             nc.handleDatagram(now, buf, off, len, from);
@@ -107,9 +122,38 @@ public final class Endpoint implements ConnectionIdListener {
         }
     }
 
+    /** A Retry (RFC 9000 §17.2.5) with a new connection ID and a token bound to the client's address. */
+    private void sendRetry(byte[] buf, Object from, long nowMillis) {
+        ConnectionId odcid = ConnectionId.of(buf, header.dcidOff, header.dcidLen);
+        byte[] newScid = new byte[config.localConnectionIdLength];
+        random.nextBytes(newScid, 0, newScid.length);
+        byte[] token = retryTokens.issue(nowMillis, odcid, from);
+        byte[] p = new byte[7 + header.scidLen + newScid.length + token.length + 16];
+        random.nextBytes(scratch, 0, 1);
+        int q = 0;
+        p[q++] = (byte) (0xf0 | (scratch[0] & 0x0f));
+        p[q++] = 0;
+        p[q++] = 0;
+        p[q++] = 0;
+        p[q++] = 1;
+        p[q++] = (byte) header.scidLen;
+        System.arraycopy(buf, header.scidOff, p, q, header.scidLen);
+        q += header.scidLen;
+        p[q++] = (byte) newScid.length;
+        System.arraycopy(newScid, 0, p, q, newScid.length);
+        q += newScid.length;
+        System.arraycopy(token, 0, p, q, token.length);
+        q += token.length;
+        byte[] od = odcid.toBytes();
+        byte[] tag = keys.retryTag(od, 0, od.length, p, 0, q);
+        if (tag == null) return; // no Retry support in this key factory
+        System.arraycopy(tag, 0, p, q, 16);
+        queue(p, from);
+    }
+
     private Connection lookup(byte[] buf, int off, int len) {
         if (len > ConnectionId.MAX_LENGTH) return null;
-        return byCid.get(ConnectionId.of(buf, off, len));
+        return byCid.get(probe.set(buf, off, len));
     }
 
     private void queue(byte[] packet, Object to) {

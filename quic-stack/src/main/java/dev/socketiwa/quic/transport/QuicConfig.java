@@ -24,4 +24,8 @@ public final class QuicConfig {
     public int maxQueuedDatagrams = 256;
     public int localConnectionIdLength = 8;
     public long maxAckDelayMillis = 25;
+    /** Server: answer Initials without a valid token with a Retry first (address validation, RFC 9000 §8.1.2). */
+    public boolean requireRetry;
+    /** How long a Retry token stays valid. */
+    public long retryTokenLifetimeMillis = 10_000;
 }

@@ -1,14 +1,12 @@
 package dev.socketiwa.quic.transport;
 
 /**
- * Reassembles out-of-order bytes of one stream or CRYPTO level. Storage only spans [readOffset, highest received),
+ * Reassembles out-of-order bytes of one stream or CRYPTO level. A ring buffer spanning [readOffset, highest received),
  * which flow control (or the crypto buffer limit) bounds, so a hostile peer cannot make it grow without limit.
  */
 final class ReceiveBuffer {
     private byte[] buf;
     private long readOffset;
-    /** Stream offset of buf[0]; bytes before readOffset are consumed and compacted away lazily. */
-    private long bufBase;
     private final RangeSet received = new RangeSet(1024);
     private long finalSize = -1;
     private long highest;
@@ -42,19 +40,36 @@ final class ReceiveBuffer {
             }
             finalSize = end;
         }
-        if (end > highest) highest = end;
-        if (end <= readOffset || len == 0) return true;
-        long s = Math.max(offset, readOffset);
-        if (end - bufBase > buf.length) {
-            int keep = (int) Math.max(0, Math.min(highest, bufBase + buf.length) - readOffset);
-            int need = (int) (end - readOffset);
-            byte[] b = need > buf.length ? new byte[Math.max(need, buf.length * 2)] : buf;
-            System.arraycopy(buf, (int) (readOffset - bufBase), b, 0, keep);
-            buf = b;
-            bufBase = readOffset;
+        if (end <= readOffset || len == 0) {
+            if (end > highest) highest = end;
+            return true;
         }
-        System.arraycopy(src, off + (int) (s - offset), buf, (int) (s - bufBase), (int) (end - s));
+        long s = Math.max(offset, readOffset);
+        if (end - readOffset > buf.length) grow((int) (end - readOffset));
+        if (end > highest) highest = end;
+        int srcOff = off + (int) (s - offset);
+        int n = (int) (end - s);
+        int p = (int) (s % buf.length);
+        int first = Math.min(n, buf.length - p);
+        System.arraycopy(src, srcOff, buf, p, first);
+        if (first < n) System.arraycopy(src, srcOff + first, buf, 0, n - first);
         return received.add(s, end);
+    }
+
+    private void grow(int need) {
+        int cap = buf.length;
+        while (cap < need) cap *= 2;
+        byte[] b = new byte[cap];
+        // re-lay out the held span [readOffset, highest) at its new ring positions
+        long held = Math.max(0, highest - readOffset);
+        for (long o = readOffset; o < readOffset + held; ) {
+            int from = (int) (o % buf.length);
+            int to = (int) (o % cap);
+            int chunk = (int) Math.min(readOffset + held - o, Math.min(buf.length - from, cap - to));
+            System.arraycopy(buf, from, b, to, chunk);
+            o += chunk;
+        }
+        buf = b;
     }
 
     /** Checks a final size announced by RESET_STREAM. */
@@ -79,7 +94,10 @@ final class ReceiveBuffer {
     int read(byte[] dst, int off, int len) {
         int n = Math.min(len, readable());
         if (n <= 0) return 0;
-        System.arraycopy(buf, (int) (readOffset - bufBase), dst, off, n);
+        int p = (int) (readOffset % buf.length);
+        int first = Math.min(n, buf.length - p);
+        System.arraycopy(buf, p, dst, off, first);
+        if (first < n) System.arraycopy(buf, 0, dst, off + first, n - first);
         readOffset += n;
         received.remove(0, readOffset);
         return n;

@@ -2,14 +2,13 @@ package dev.socketiwa.quic.transport;
 
 /**
  * Outgoing bytes of one stream (or one CRYPTO level) from the lowest unacknowledged offset on: new data, data declared
- * lost (sent again first) and acknowledged ranges, plus the FIN state.
+ * lost (sent again first) and acknowledged ranges, plus the FIN state. A ring buffer: stream offset o lives at
+ * buf[o % buf.length], so acknowledging and writing never move bytes (growth re-lays them out once).
  */
 final class SendBuffer {
     private byte[] buf;
-    /** Offset of buf[0]; everything below is acknowledged and freed. */
+    /** Everything below is acknowledged and freed. */
     private long base;
-    /** Offset of buf[0]; acknowledged bytes below base are compacted away lazily, when space is needed. */
-    private long bufBase;
     /** End of the data written by the application. */
     private long writeEnd;
     /** Highest offset ever sent; new data starts here. */
@@ -40,16 +39,35 @@ final class SendBuffer {
     int write(byte[] src, int off, int len) {
         int n = Math.min(len, writable());
         if (n <= 0) return 0;
-        if (writeEnd - bufBase + n > buf.length) {
-            int used = (int) (writeEnd - base);
-            byte[] b = used + n > buf.length ? new byte[Math.max(used + n, Math.min(buf.length * 2, maxBuffered))] : buf;
-            System.arraycopy(buf, (int) (base - bufBase), b, 0, used);
+        int used = (int) (writeEnd - base);
+        if (used + n > buf.length) {
+            int cap = buf.length;
+            while (cap < used + n) cap = (int) Math.min((long) cap * 2, Math.max(maxBuffered, used + n));
+            byte[] b = new byte[cap];
+            copyOut(base, b, (int) (base % cap), used, cap);
             buf = b;
-            bufBase = base;
         }
-        System.arraycopy(src, off, buf, (int) (writeEnd - bufBase), n);
+        copyIn(writeEnd, src, off, n);
         writeEnd += n;
         return n;
+    }
+
+    /** Copies [from, from+len) into dst laid out as a ring of size cap starting at dstPos. */
+    private void copyOut(long from, byte[] dst, int dstPos, int len, int cap) {
+        for (int done = 0; done < len; ) {
+            int src = (int) ((from + done) % buf.length);
+            int d = (dstPos + done) % cap;
+            int chunk = Math.min(len - done, Math.min(buf.length - src, cap - d));
+            System.arraycopy(buf, src, dst, d, chunk);
+            done += chunk;
+        }
+    }
+
+    private void copyIn(long at, byte[] src, int off, int len) {
+        int p = (int) (at % buf.length);
+        int first = Math.min(len, buf.length - p);
+        System.arraycopy(src, off, buf, p, first);
+        if (first < len) System.arraycopy(src, off + first, buf, 0, len - first);
     }
 
     /** True when lost data or a lost FIN waits to be sent again. */
@@ -72,7 +90,7 @@ final class SendBuffer {
 
     long lostEnd() { return lost.end(0); }
 
-    /** Marks [off, off+len) as being sent now; returns true when this was new data. */
+    /** Marks [off, off+len) as being sent now. */
     void onSent(long off, int len, boolean fin) {
         lost.remove(off, off + len);
         if (off + len > sentEnd) sentEnd = off + len;
@@ -83,7 +101,10 @@ final class SendBuffer {
     }
 
     void copy(long off, byte[] dst, int dstOff, int len) {
-        System.arraycopy(buf, (int) (off - bufBase), dst, dstOff, len);
+        int p = (int) (off % buf.length);
+        int first = Math.min(len, buf.length - p);
+        System.arraycopy(buf, p, dst, dstOff, first);
+        if (first < len) System.arraycopy(buf, 0, dst, dstOff + first, len - first);
     }
 
     void onAcked(long off, int len, boolean fin) {

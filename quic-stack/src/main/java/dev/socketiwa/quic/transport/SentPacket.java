@@ -18,8 +18,8 @@ final class SentPacket {
     static final int RETIRE_CONNECTION_ID = 11;
     static final int HANDSHAKE_DONE = 12;
 
-    final long pn;
-    final long timeSent;
+    long pn;
+    long timeSent;
     int size;
     boolean ackEliciting;
     boolean inFlight;
@@ -33,8 +33,19 @@ final class SentPacket {
     int[] length = new int[4];
 
     SentPacket(long pn, long timeSent) {
+        reset(pn, timeSent);
+    }
+
+    /** Makes a recycled instance describe a new packet (connections pool these: no allocation per packet). */
+    SentPacket reset(long pn, long timeSent) {
         this.pn = pn;
         this.timeSent = timeSent;
+        size = 0;
+        ackEliciting = false;
+        inFlight = false;
+        largestAckSent = -1;
+        count = 0;
+        return this;
     }
 
     void add(int k, long streamId, long off, int len) {

@@ -89,7 +89,20 @@ public final class CryptoThroughputMain {
             n += count;
         }
         double openMBs = n * (double) PACKET / ((cpu() - start) / 1e9) / 1e6;
-        System.out.printf("%-10s %-30s seal %7.1f MB/s  open %7.1f MB/s (per CPU-second)%n", name(p), s, sealMBs, openMBs);
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) CPU;
+        long tid = Thread.currentThread().getId();
+        long a0 = mx.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < 10_000; i++) {
+            tx.seal(pn + count + i, aad, 0, aad.length, buf, 0, payload, buf, 0);
+        }
+        long sealAlloc = (mx.getThreadAllocatedBytes(tid) - a0) / 10_000;
+        a0 = mx.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < 10_000; i++) {
+            rx.open(pn + (i % count), aad, 0, aad.length, sealed[i % count], 0, payload + 16, out, 0);
+        }
+        long openAlloc = (mx.getThreadAllocatedBytes(tid) - a0) / 10_000;
+        System.out.printf("%-10s %-30s seal %7.1f MB/s  open %7.1f MB/s (per CPU-second); allocated per packet: seal %d B, open %d B%n",
+                name(p), s, sealMBs, openMBs, sealAlloc, openAlloc);
     }
 
     static void check(int got, int want) {

@@ -60,6 +60,9 @@ public final class SimNetwork {
     public double burst = 1;
     public double duplicate;
     public Filter filter = d -> true;
+    /** Rewrites the source address of datagrams as they leave (NAT rebinding). */
+    public java.util.function.UnaryOperator<String> rewriteFrom = f -> f;
+    private final java.util.Map<String, String> aliases = new java.util.HashMap<>();
     public Observer observer = d -> { };
     private boolean inBurst;
     public long delivered;
@@ -72,6 +75,16 @@ public final class SimNetwork {
     public void add(String name, Endpoint e) {
         names.add(name);
         endpoints.add(e);
+    }
+
+    /** Datagrams to name are delivered to target (a second address of the same endpoint). */
+    public void alias(String name, String target) {
+        aliases.put(name, target);
+    }
+
+    /** Delivers a datagram now-ish as if it came from anywhere (attacker injection). */
+    public void inject(String from, String to, byte[] data) {
+        wire.add(new Datagram(from, to, data, now + delay, seq++));
     }
 
     public void app(App a) {
@@ -89,6 +102,7 @@ public final class SimNetwork {
     }
 
     private void send(String from, String to, byte[] data) {
+        from = rewriteFrom.apply(from);
         Datagram d = new Datagram(from, to, data, 0, 0);
         observer.sent(d);
         if (!filter.pass(d) || lose()) {
@@ -125,7 +139,7 @@ public final class SimNetwork {
             now = Math.max(now, next);
             while (!wire.isEmpty() && wire.peek().at <= now) {
                 Datagram d = wire.poll();
-                int idx = names.indexOf(d.to);
+                int idx = names.indexOf(aliases.getOrDefault(d.to, d.to));
                 if (idx < 0) continue;
                 delivered++;
                 endpoints.get(idx).handleDatagram(now, d.data, 0, d.data.length, d.from);

@@ -391,4 +391,130 @@ class HandshakeAlertTest {
         };
         assertServerAlert(h, Alert.UNSUPPORTED_CERTIFICATE);
     }
+
+    private static HandshakeHarness.Interceptor rewriteServerHello(UnaryOperator<ServerHello> f) {
+        return (from, level, data) -> {
+            if (!from.equals("server") || level != EncryptionLevel.INITIAL) {
+                return data;
+            }
+            try {
+                return f.apply(ServerHello.decode(Arrays.copyOfRange(data, 4, data.length))).encode();
+            } catch (TlsAlertException e) {
+                throw new AssertionError(e);
+            }
+        };
+    }
+
+    private static ServerHello shWith(ServerHello sh, byte[] sessionId, int suite, List<Extension> exts) {
+        return new ServerHello(sh.legacyVersion(), sh.random(), sessionId, suite, sh.compression(), exts);
+    }
+
+    @Test
+    void serverHelloViolationsGetTheRightClientAlert() {
+        HandshakeHarness h = standard();
+        h.interceptor = rewriteServerHello(sh -> shWith(sh, sh.sessionIdEcho(), CipherSuite.TLS_AES_256_GCM_SHA384.code() + 0x100,
+                sh.extensions()));
+        assertClientAlert(h, Alert.ILLEGAL_PARAMETER); // a suite we never offered
+
+        h = standard();
+        h.interceptor = rewriteServerHello(sh -> shWith(sh, new byte[] {1, 2, 3}, sh.cipherSuite(), sh.extensions()));
+        assertClientAlert(h, Alert.ILLEGAL_PARAMETER); // session id echo differs
+
+        h = standard();
+        h.interceptor = rewriteServerHello(sh -> {
+            List<Extension> exts = new ArrayList<>(sh.extensions());
+            exts.removeIf(e -> e.type() == ExtensionType.SUPPORTED_VERSIONS);
+            return shWith(sh, sh.sessionIdEcho(), sh.cipherSuite(), exts);
+        });
+        assertClientAlert(h, Alert.PROTOCOL_VERSION); // a TLS 1.2 ServerHello
+
+        h = standard();
+        h.interceptor = rewriteServerHello(sh -> {
+            List<Extension> exts = new ArrayList<>(sh.extensions());
+            exts.add(new Extension(ExtensionType.ALPN, Extensions.alpn(List.of("echo")).data()));
+            return shWith(sh, sh.sessionIdEcho(), sh.cipherSuite(), exts);
+        });
+        assertClientAlert(h, Alert.UNSUPPORTED_EXTENSION); // ALPN belongs in EncryptedExtensions
+
+        h = standard();
+        h.interceptor = rewriteServerHello(sh -> {
+            List<Extension> exts = new ArrayList<>(sh.extensions());
+            exts.removeIf(e -> e.type() == ExtensionType.KEY_SHARE);
+            return shWith(sh, sh.sessionIdEcho(), sh.cipherSuite(), exts);
+        });
+        assertClientAlert(h, Alert.MISSING_EXTENSION);
+    }
+
+    /** Rewrites the EncryptedExtensions at the head of the server's Handshake flight. */
+    private static HandshakeHarness.Interceptor rewriteEncryptedExtensions(UnaryOperator<List<Extension>> f) {
+        return (from, level, data) -> {
+            if (!from.equals("server") || level != EncryptionLevel.HANDSHAKE) {
+                return data;
+            }
+            try {
+                int eeLen = 4 + ((data[1] & 0xff) << 16 | (data[2] & 0xff) << 8 | (data[3] & 0xff));
+                List<Extension> exts = HandshakeMessages.decodeEncryptedExtensions(Arrays.copyOfRange(data, 4, eeLen));
+                byte[] ee = HandshakeMessages.encodeEncryptedExtensions(f.apply(new ArrayList<>(exts)));
+                byte[] out = Arrays.copyOf(ee, ee.length + data.length - eeLen);
+                System.arraycopy(data, eeLen, out, ee.length, data.length - eeLen);
+                return out;
+            } catch (TlsAlertException e) {
+                throw new AssertionError(e);
+            }
+        };
+    }
+
+    @Test
+    void encryptedExtensionsViolationsGetTheRightClientAlert() {
+        HandshakeHarness h = standard();
+        h.interceptor = rewriteEncryptedExtensions(exts -> {
+            exts.removeIf(e -> e.type() == ExtensionType.ALPN);
+            return exts;
+        });
+        assertClientAlert(h, Alert.NO_APPLICATION_PROTOCOL);
+
+        h = standard();
+        h.interceptor = rewriteEncryptedExtensions(exts -> {
+            exts.removeIf(e -> e.type() == ExtensionType.QUIC_TRANSPORT_PARAMETERS);
+            return exts;
+        });
+        assertClientAlert(h, Alert.MISSING_EXTENSION);
+
+        h = standard();
+        h.interceptor = rewriteEncryptedExtensions(exts -> {
+            exts.replaceAll(e -> e.type() == ExtensionType.ALPN ? Extensions.alpn(List.of("h3")) : e);
+            return exts;
+        });
+        assertClientAlert(h, Alert.ILLEGAL_PARAMETER); // a protocol the client never offered
+
+        h = standard();
+        h.interceptor = rewriteEncryptedExtensions(exts -> {
+            exts.add(Extensions.supportedVersionServer());
+            return exts;
+        });
+        assertClientAlert(h, Alert.ILLEGAL_PARAMETER); // supported_versions has no place in EncryptedExtensions
+    }
+
+    @Test
+    void retriedClientHelloMustFollowTheHelloRetryRequest() {
+        CryptoProvider sp = HandshakeTest.portable(2);
+        HandshakeHarness h = HandshakeTest.harness(HandshakeTest.portable(1), sp, HandshakeTest.clientConfig(),
+                HandshakeTest.serverConfig(sp, EC).groups(NamedGroup.SECP256R1));
+        int[] count = {0};
+        h.interceptor = (from, level, data) -> {
+            if (from.equals("client") && level == EncryptionLevel.INITIAL && ++count[0] == 2) {
+                try {
+                    ClientHello ch = ClientHello.decode(Arrays.copyOfRange(data, 4, data.length));
+                    List<Extension> exts = new ArrayList<>(ch.extensions());
+                    exts.replaceAll(e -> e.type() == ExtensionType.KEY_SHARE
+                            ? Extensions.keyShareClient(List.of(new KeyShareEntry(NamedGroup.X25519.code(), new byte[32]))) : e);
+                    return new ClientHello(ch.random(), ch.sessionId(), ch.cipherSuites(), ch.compressionMethods(), exts).encode();
+                } catch (TlsAlertException e) {
+                    throw new AssertionError(e);
+                }
+            }
+            return data;
+        };
+        assertServerAlert(h, Alert.ILLEGAL_PARAMETER);
+    }
 }

@@ -160,4 +160,20 @@ class HandshakeTest {
         h.run();
         h.assertConnected();
     }
+
+    @Test
+    void sha256PinLikeServerCertificateHashes() throws Exception {
+        CryptoProvider p = portable(13);
+        byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(EC.certificate());
+        HandshakeHarness ok = harness(portable(14), p,
+                new TlsClientConfig(null, List.of("echo"), CertificateTrust.pinnedSha256(p, List.of(new byte[32], hash))),
+                serverConfig(p, EC));
+        ok.run();
+        ok.assertConnected();
+        HandshakeHarness wrong = harness(portable(14), p,
+                new TlsClientConfig(null, List.of("echo"), CertificateTrust.pinnedSha256(p, List.of(new byte[32]))),
+                serverConfig(p, EC));
+        wrong.run();
+        assertEquals(Alert.BAD_CERTIFICATE, wrong.clientAlert.alert());
+    }
 }

@@ -23,8 +23,45 @@ class RealTlsConnectionTest {
     }
 
     private static Pair pair(long seed, CryptoProvider crypto, String clientAlpn, CipherSuite... serverSuites) {
-        return new Pair(seed, new QuicConfig(), RealTls.client(crypto, clientAlpn),
-                RealTls.server(crypto, "echo", serverSuites), crypto::initialKeys);
+        return pair(seed, new QuicConfig(), crypto, clientAlpn, serverSuites);
+    }
+
+    private static Pair pair(long seed, QuicConfig config, CryptoProvider crypto, String clientAlpn, CipherSuite... serverSuites) {
+        return new Pair(seed, config, RealTls.client(crypto, clientAlpn),
+                RealTls.server(crypto, "echo", serverSuites), new CryptoKeys(crypto));
+    }
+
+    @Test
+    void serverRequiringRetryValidatesTheAddressFirst() {
+        CryptoProvider crypto = new JcaCryptoProvider(Providers.seeded(6));
+        QuicConfig cfg = new QuicConfig();
+        cfg.requireRetry = true;
+        Pair p = pair(7, cfg, crypto, "echo");
+        int[] retries = {0};
+        p.net.observer = d -> {
+            if (d.from.equals("server") && (d.data[0] & 0xf0) == 0xf0) retries[0]++;
+        };
+        assertTrue(p.handshake(5 * SECOND), "handshake after Retry: " + p.clientEvents);
+        assertEquals(1, retries[0]);
+        assertTrue(p.serverConn().isAddressValidated());
+        assertEquals(1, p.server.connectionCount());
+        EchoClient c = new EchoClient(p.conn, 1, 20_000, 1);
+        p.net.app(c);
+        assertTrue(p.net.runUntil(c::allDone, 10 * SECOND));
+    }
+
+    @Test
+    void retryTokenFromAnotherAddressIsRefused() {
+        CryptoProvider crypto = new JcaCryptoProvider(Providers.seeded(8));
+        QuicConfig cfg = new QuicConfig();
+        cfg.requireRetry = true;
+        Pair p = pair(9, cfg, crypto, "echo");
+        // every client datagram after the Retry appears to come from elsewhere: its token must not be accepted
+        int[] clientSent = {0};
+        p.net.rewriteFrom = f -> f.equals("client") && clientSent[0]++ > 0 ? "elsewhere" : f;
+        p.net.alias("elsewhere", "client");
+        assertTrue(!p.handshake(5 * SECOND));
+        assertEquals(0, p.server.connectionCount());
     }
 
     @ParameterizedTest

@@ -55,7 +55,7 @@ class TeaVmCompileTest {
         }
         Path runner = out.resolve("run.cjs");
         Files.writeString(runner, "require(process.argv[2]);\n"
-                + "TeaVM.wasmGC.load(process.argv[3]).then(t => t.exports.main([]))"
+                + "TeaVM.wasmGC.load(process.argv[3]).then(t => t.exports.main(process.argv.slice(4)))"
                 + ".catch(e => { console.error(e); process.exit(2); });\n");
         Process proc = new ProcessBuilder(node().toString(), runner.toString(), runtime.toString(), wasm.toString())
                 .redirectErrorStream(true).start();

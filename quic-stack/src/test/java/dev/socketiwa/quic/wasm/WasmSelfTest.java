@@ -43,6 +43,9 @@ public final class WasmSelfTest {
         try {
             run();
             System.out.println("WASM-SELFTEST OK");
+            if (args.length > 0 && args[0].equals("bench")) {
+                bench();
+            }
         } catch (Throwable t) {
             System.out.println("WASM-SELFTEST FAIL " + t);
         }
@@ -73,6 +76,45 @@ public final class WasmSelfTest {
             handshake(p, s, NamedGroup.X25519, NamedGroup.X25519);
         }
         handshake(p, CipherSuite.TLS_CHACHA20_POLY1305_SHA256, NamedGroup.X25519, NamedGroup.SECP256R1);
+    }
+
+    /** Hand-run figures (wall clock, so only meaningful on a quiet machine): run.cjs passes "bench". */
+    static void bench() throws Exception {
+        CryptoProvider p = new PortableCryptoProvider();
+        for (CipherSuite s : CipherSuite.values()) {
+            PacketProtection tx = p.packetProtection(s, new byte[s.hashLength()]);
+            PacketProtection rx = p.packetProtection(s, new byte[s.hashLength()]);
+            byte[] aad = new byte[20];
+            int payload = 1200 - 20 - 16;
+            byte[] buf = new byte[1200];
+            long pn = 0;
+            long t0 = System.nanoTime();
+            int n = 0;
+            while (System.nanoTime() - t0 < 1_000_000_000L) {
+                tx.seal(pn++, aad, 0, 20, buf, 0, payload, buf, 0);
+                n++;
+            }
+            double seal = n * 1200.0 / ((System.nanoTime() - t0) / 1e9) / 1e6;
+            byte[] sealed = new byte[1200];
+            tx.seal(pn, aad, 0, 20, sealed, 0, payload, sealed, 0);
+            t0 = System.nanoTime();
+            n = 0;
+            while (System.nanoTime() - t0 < 1_000_000_000L) {
+                if (rx.open(pn, aad, 0, 20, sealed, 0, payload + 16, buf, 0) != payload) {
+                    throw new IllegalStateException("open failed");
+                }
+                n++;
+            }
+            double open = n * 1200.0 / ((System.nanoTime() - t0) / 1e9) / 1e6;
+            System.out.println("wasm portable " + s + " seal " + (int) seal + " MB/s, open " + (int) open + " MB/s");
+        }
+        long t0 = System.nanoTime();
+        int n = 0;
+        while (System.nanoTime() - t0 < 2_000_000_000L) {
+            handshake(p, CipherSuite.TLS_CHACHA20_POLY1305_SHA256, NamedGroup.X25519, NamedGroup.X25519);
+            n++;
+        }
+        System.out.println("wasm in-memory handshakes: " + (int) (n / ((System.nanoTime() - t0) / 1e9)) + "/s");
     }
 
     static void handshake(CryptoProvider p, CipherSuite suite, NamedGroup clientShare, NamedGroup serverGroup) throws Exception {

@@ -13,7 +13,7 @@ final class JvmHome {
         DatagramChannelTransport udp = DatagramChannelTransport.bind(listen);
         Thread closer = new Thread(udp::close, "socketiwa-close");
         Runtime.getRuntime().addShutdownHook(closer);
-        System.out.println("socketiwa: listening on udp " + udp.localEndpoint());
+        System.out.println("socketiwa: listening on udp " + udp.localEndpoint() + bufferNote(udp));
         try {
             app.serve(udp);
         } catch (RuntimeException e) {
@@ -28,6 +28,19 @@ final class JvmHome {
                 // the JVM is already exiting (Ctrl-C): the hook runs anyway
             }
         }
+    }
+
+    /** Says what the OS granted, so a lossy burst on a host with a low net.core.rmem_max is explained in the log. */
+    static String bufferNote(DatagramChannelTransport udp) {
+        if (udp.requestedBufferBytes() == 0) {
+            return " (OS default socket buffers: receive " + udp.receiveBufferBytes() + " B, send " + udp.sendBufferBytes() + " B)";
+        }
+        String note = " (socket buffers: asked " + udp.requestedBufferBytes() + " B, OS reports receive "
+                + udp.receiveBufferBytes() + " B, send " + udp.sendBufferBytes() + " B";
+        if (udp.receiveBufferBytes() < udp.requestedBufferBytes()) {
+            note += "; raise net.core.rmem_max to get more";
+        }
+        return note + ")";
     }
 
     static String listenAddress(String[] args) {

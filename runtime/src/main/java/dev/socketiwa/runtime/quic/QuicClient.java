@@ -5,6 +5,7 @@ import dev.socketiwa.quic.tls.TlsClient;
 import dev.socketiwa.quic.tls.TlsClientConfig;
 import dev.socketiwa.quic.transport.Connection;
 import dev.socketiwa.quic.transport.ConnectionEvent;
+import dev.socketiwa.quic.transport.CryptoKeys;
 import dev.socketiwa.quic.transport.Endpoint;
 import dev.socketiwa.quic.transport.QuicConfig;
 import dev.socketiwa.runtime.udp.UdpEndpoint;
@@ -26,7 +27,7 @@ public final class QuicClient {
         this.udp = udp;
         byte[] secret = new byte[32];
         crypto.random().nextBytes(secret, 0, 32);
-        this.endpoint = new Endpoint(config, null, crypto::initialKeys,
+        this.endpoint = new Endpoint(config, null, new CryptoKeys(crypto),
                 (b, off, len) -> crypto.random().nextBytes(b, off, len), secret, 1000);
     }
 

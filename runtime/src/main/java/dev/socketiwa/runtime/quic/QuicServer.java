@@ -6,6 +6,7 @@ import dev.socketiwa.quic.tls.TlsServer;
 import dev.socketiwa.quic.tls.TlsServerConfig;
 import dev.socketiwa.quic.transport.Connection;
 import dev.socketiwa.quic.transport.ConnectionEvent;
+import dev.socketiwa.quic.transport.CryptoKeys;
 import dev.socketiwa.quic.transport.Endpoint;
 import dev.socketiwa.quic.transport.QuicConfig;
 import dev.socketiwa.runtime.app.UdpApp;
@@ -66,7 +67,7 @@ public final class QuicServer implements UdpApp {
         byte[] secret = new byte[32];
         crypto.random().nextBytes(secret, 0, secret.length);
         Endpoint endpoint = new Endpoint(config, (listener, tp) -> new TlsServer(tls, crypto, tp, listener),
-                crypto::initialKeys, (b, off, len) -> crypto.random().nextBytes(b, off, len), secret, 100_000);
+                new CryptoKeys(crypto), (b, off, len) -> crypto.random().nextBytes(b, off, len), secret, 100_000);
         Map<Connection, QuicHandler> handlers = new HashMap<>();
         List<Connection> connections = new ArrayList<>();
         byte[] rx = new byte[65536];

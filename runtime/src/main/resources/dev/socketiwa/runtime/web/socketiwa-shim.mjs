@@ -154,11 +154,19 @@ export async function startServer(options) {
     wakeWaiter?.(-2);
     wakeReader?.();
     wakeSender?.(-2);
-    try {
-      socket?.close();
-    } catch (e) {
-      // already closing
-    }
+    // Let the sends already handed to the writer go out (an app's last replies) before the socket closes.
+    (async () => {
+      try {
+        await writer?.close();
+      } catch (e) {
+        // the writer failed or was already closed: nothing left to flush
+      }
+      try {
+        socket?.close();
+      } catch (e) {
+        // already closing
+      }
+    })();
   }
 
   const app = await loadTeaVM(options.wasm, {

@@ -18,7 +18,9 @@ import java.util.stream.Stream;
  * <p>Rules: every regular file under the IWA directory and the existing generated directories is served at its
  * relative path. A path provided by two sources is an error (nothing is silently shadowed). Each {@code index.html} is
  * also served at its directory's URL ("/" for the root), as Chromium requests {@code isolated-app://id/}. The manifest
- * at {@link Manifests#PATH} is always generated, merging the user's manifest.
+ * at {@link Manifests#PATH} is always generated, merging the user's manifest. When that manifest lists no icons,
+ * {@link DefaultIcon} is served at {@link DefaultIcon#PATH}, unless the user serves a file there: theirs wins, so a
+ * project can restyle the default icon by dropping in its own 256x256 SVG.
  */
 public final class AppContent {
     private AppContent() {
@@ -74,9 +76,13 @@ public final class AppContent {
             }
         }
         byte[] userBytes = manifestFile == null ? null : read(manifestFile);
-        String json = Manifests.build(manifest, userBytes, manifestFile == null ? "(none)" : manifestFile.toString());
+        Manifests.Generated generated = Manifests.generate(manifest, userBytes,
+                manifestFile == null ? "(none)" : manifestFile.toString());
         resources.put(Manifests.PATH, new WebResource(Manifests.PATH, ContentTypes.forPath(Manifests.PATH),
-                json.getBytes(StandardCharsets.UTF_8)));
+                generated.json().getBytes(StandardCharsets.UTF_8)));
+        if (generated.usesDefaultIcon() && !resources.containsKey(DefaultIcon.PATH)) {
+            resources.put(DefaultIcon.PATH, new WebResource(DefaultIcon.PATH, DefaultIcon.CONTENT_TYPE, DefaultIcon.bytes()));
+        }
         return Collections.unmodifiableSortedMap(resources);
     }
 

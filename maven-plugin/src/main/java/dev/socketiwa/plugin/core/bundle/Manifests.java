@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the IWA web app manifest: defaults from the project, the user's manifest on top, Direct Sockets permissions always. */
+/**
+ * Builds the IWA web app manifest: defaults from the project, the user's manifest on top, Direct Sockets permissions
+ * always, and {@link DefaultIcon} when the result lists no icons (Chromium will not install an IWA without one).
+ */
 public final class Manifests {
     public static final String PATH = "/.well-known/manifest.webmanifest";
 
@@ -24,11 +27,23 @@ public final class Manifests {
     private Manifests() {
     }
 
+    /** The manifest text, and whether it points at {@link DefaultIcon} (so the caller must serve that file). */
+    public record Generated(String json, boolean usesDefaultIcon) {
+    }
+
     /**
      * The manifest as JSON text. {@code userManifestBytes} (may be null) is merged: its members win, except that
      * {@code permissions_policy} always grants {@link #REQUIRED_PERMISSIONS} to "self".
      */
     public static String build(ManifestSpec spec, byte[] userManifestBytes, String userManifestName) throws BundleException {
+        return generate(spec, userManifestBytes, userManifestName).json();
+    }
+
+    /**
+     * As {@link #build}, also saying whether the default icon was added: only when the merged manifest has no
+     * {@code icons} member at all (a user list, even an empty one, is never touched).
+     */
+    public static Generated generate(ManifestSpec spec, byte[] userManifestBytes, String userManifestName) throws BundleException {
         Map<String, Object> user = userManifestBytes == null ? Map.of() : parseUser(userManifestBytes, userManifestName);
         Map<String, Object> manifest = new LinkedHashMap<>();
         if ((spec.name() == null || spec.name().isBlank()) && !user.containsKey("name")) {
@@ -52,7 +67,11 @@ public final class Manifests {
         manifest.put("display", spec.display() == null ? "standalone" : spec.display());
         manifest.putAll(user);
         manifest.put("permissions_policy", permissions(user.get("permissions_policy"), userManifestName));
-        return JsonWriter.write(manifest);
+        boolean defaultIcon = !manifest.containsKey("icons");
+        if (defaultIcon) {
+            manifest.put("icons", List.of(DefaultIcon.manifestEntry()));
+        }
+        return new Generated(JsonWriter.write(manifest), defaultIcon);
     }
 
     private static Map<String, Object> permissions(Object userPolicy, String userManifestName) throws BundleException {

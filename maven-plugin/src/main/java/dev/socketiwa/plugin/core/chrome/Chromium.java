@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +34,8 @@ public final class Chromium implements AutoCloseable {
     private final OutputTail output = new OutputTail(60);
     private final CdpConnection cdp;
     private final Duration commandTimeout;
+    private boolean closed;
+    private final Thread exitGuard;
 
     private Chromium(ChromiumOptions options) throws IOException {
         this.commandTimeout = options.commandTimeout();
@@ -42,6 +45,9 @@ public final class Chromium implements AutoCloseable {
         command.addAll(switches(options, profile));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         this.process = builder.start();
+        // Ctrl-C or a killed test JVM at any moment, even mid-start, must not leave a browser running with our profile
+        this.exitGuard = new Thread(this::killOnExit, "chromium-exit-guard-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(exitGuard);
         Thread drain = new Thread(this::drainOutput, "chromium-output-" + process.pid());
         drain.setDaemon(true);
         drain.start();
@@ -50,7 +56,12 @@ public final class Chromium implements AutoCloseable {
             connection = CdpConnection.connect(waitForDevToolsEndpoint(options.startupTimeout()), options.startupTimeout());
         } finally {
             if (connection == null) {
-                stopProcess();
+                stopProcess(process.descendants().toList());
+                try {
+                    Runtime.getRuntime().removeShutdownHook(exitGuard);
+                } catch (IllegalStateException shuttingDown) {
+                    // the guard runs anyway
+                }
             }
         }
         this.cdp = connection;
@@ -71,7 +82,7 @@ public final class Chromium implements AutoCloseable {
             args.add("--headless");
             args.add("--disable-gpu");
         }
-        if (isRoot()) {
+        if (!options.sandbox() || isRoot()) {
             args.add("--no-sandbox"); // Chromium refuses to run as root with its sandbox on
         }
         args.add("--user-data-dir=" + profile);
@@ -103,6 +114,15 @@ public final class Chromium implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** The fresh profile this Chromium runs with; deleted by {@link #close()}. */
+    public Path profileDirectory() {
+        return profile;
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
     }
 
     /** The last lines Chromium printed, for error messages. */
@@ -191,6 +211,13 @@ public final class Chromium implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        List<ProcessHandle> children = process.descendants().toList();
         try {
             if (cdp.isOpen()) {
                 try {
@@ -201,24 +228,54 @@ public final class Chromium implements AutoCloseable {
             }
             cdp.close();
         } finally {
-            stopProcess();
+            stopProcess(children);
+            try {
+                Runtime.getRuntime().removeShutdownHook(exitGuard);
+            } catch (IllegalStateException shuttingDown) {
+                // the guard runs anyway and finds nothing left to do
+            }
         }
     }
 
-    private void stopProcess() {
+    private void killOnExit() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        children.forEach(ProcessHandle::destroy);
         try {
-            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                List<ProcessHandle> children = process.descendants().toList();
+            if (!process.waitFor(3, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+        }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        deleteProfile();
+    }
+
+    /** @param children the browser's descendants, taken while it ran: once it exits they are no longer found as such */
+    private void stopProcess(List<ProcessHandle> children) {
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroy();
                 children.forEach(ProcessHandle::destroy);
-                if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    children.forEach(ProcessHandle::destroyForcibly);
-                    process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+                    process.waitFor(5, TimeUnit.SECONDS);
+                }
+            }
+            for (ProcessHandle child : children) {
+                if (child.isAlive()) {
+                    child.destroyForcibly();
                 }
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
             Thread.currentThread().interrupt();
         } finally {
             deleteProfile();

@@ -9,6 +9,7 @@ import java.util.List;
 public final class ChromiumOptions {
     private final Path executable;
     private boolean headless = true;
+    private boolean sandbox = true;
     private Duration startupTimeout = Duration.ofSeconds(30);
     private Duration commandTimeout = Duration.ofSeconds(30);
     private final List<String> extraArguments = new ArrayList<>();
@@ -27,6 +28,16 @@ public final class ChromiumOptions {
 
     public ChromiumOptions headless(boolean value) {
         this.headless = value;
+        return this;
+    }
+
+    /** False for test machines and CI containers where Chromium's sandbox cannot start (as root it is always off). */
+    public boolean sandbox() {
+        return sandbox;
+    }
+
+    public ChromiumOptions sandbox(boolean value) {
+        this.sandbox = value;
         return this;
     }
 

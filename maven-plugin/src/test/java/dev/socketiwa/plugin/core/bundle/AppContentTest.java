@@ -39,7 +39,8 @@ class AppContentTest {
         write("gen/sub/x.css", "b{}");
         SortedMap<String, WebResource> all = AppContent.collect(new AppContentSpec(dir.resolve("iwa"),
                 List.of(dir.resolve("gen"), dir.resolve("absent")), manifest(null)));
-        assertEquals(List.of("/", "/.well-known/manifest.webmanifest", "/app.js", "/app.wasm", "/index.html", "/sub/x.css"),
+        assertEquals(List.of("/", "/.well-known/manifest.webmanifest", "/app.js", "/app.wasm", "/index.html",
+                        DefaultIcon.PATH, "/sub/x.css"),
                 List.copyOf(all.keySet()));
         assertEquals("application/wasm", all.get("/app.wasm").contentType());
         assertEquals("text/html; charset=utf-8", all.get("/").contentType());
@@ -70,6 +71,42 @@ class AppContentTest {
         assertEquals(List.of("self"), policy.get("direct-sockets"));
         assertEquals(List.of("self"), policy.get("camera"));
         assertEquals(List.of("self"), policy.get("loopback-network"));
+    }
+
+    @Test
+    void defaultIconIsAddedWhenTheManifestHasNone() throws Exception {
+        write("iwa/index.html", "x");
+        SortedMap<String, WebResource> all = AppContent.collect(new AppContentSpec(dir.resolve("iwa"), List.of(), manifest(null)));
+        Map<?, ?> m = (Map<?, ?>) Json.parse(new String(all.get(Manifests.PATH).body(), StandardCharsets.UTF_8));
+        assertEquals(List.of(Map.of("src", DefaultIcon.PATH, "sizes", "256x256", "type", "image/svg+xml", "purpose", "any")),
+                m.get("icons"));
+        WebResource icon = all.get(DefaultIcon.PATH);
+        assertEquals("image/svg+xml", icon.contentType());
+        String svg = new String(icon.body(), StandardCharsets.UTF_8);
+        // Chromium 156 fails to download an SVG icon without intrinsic size, and refuses icons under 144 px.
+        assertTrue(svg.startsWith("<svg") && svg.contains("width=\"256\"") && svg.contains("height=\"256\""), svg);
+    }
+
+    @Test
+    void userIconsAreNeverTouchedAndGetNoDefault() throws Exception {
+        write("iwa/index.html", "x");
+        write("iwa/mine.png", "png");
+        Path user = write("m.json", "{\"icons\": [{\"src\": \"/mine.png\", \"sizes\": \"512x512\"}]}");
+        SortedMap<String, WebResource> all = AppContent.collect(new AppContentSpec(dir.resolve("iwa"), List.of(), manifest(user)));
+        Map<?, ?> m = (Map<?, ?>) Json.parse(new String(all.get(Manifests.PATH).body(), StandardCharsets.UTF_8));
+        assertEquals(List.of(Map.of("src", "/mine.png", "sizes", "512x512")), m.get("icons"));
+        assertTrue(!all.containsKey(DefaultIcon.PATH), all.keySet()::toString);
+    }
+
+    @Test
+    void userFileAtTheDefaultIconPathWins() throws Exception {
+        write("iwa/index.html", "x");
+        write("iwa" + DefaultIcon.PATH, "<svg width=\"256\" height=\"256\" id=\"mine\"/>");
+        SortedMap<String, WebResource> all = AppContent.collect(new AppContentSpec(dir.resolve("iwa"), List.of(), manifest(null)));
+        assertEquals("<svg width=\"256\" height=\"256\" id=\"mine\"/>",
+                new String(all.get(DefaultIcon.PATH).body(), StandardCharsets.UTF_8));
+        Map<?, ?> m = (Map<?, ?>) Json.parse(new String(all.get(Manifests.PATH).body(), StandardCharsets.UTF_8));
+        assertEquals(DefaultIcon.PATH, ((Map<?, ?>) ((List<?>) m.get("icons")).get(0)).get("src"));
     }
 
     @Test

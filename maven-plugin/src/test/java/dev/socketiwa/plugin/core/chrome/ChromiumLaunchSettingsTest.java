@@ -24,6 +24,7 @@ class ChromiumLaunchSettingsTest {
         assertEquals("about:blank", args.get(args.size() - 1));
         List<String> windowed = Chromium.switches(new ChromiumOptions(Paths.get("/x")).headless(false), profile);
         assertFalse(windowed.contains("--headless"), windowed::toString);
+        assertTrue(Chromium.switches(new ChromiumOptions(Paths.get("/x")).sandbox(false), profile).contains("--no-sandbox"));
     }
 
     @Test

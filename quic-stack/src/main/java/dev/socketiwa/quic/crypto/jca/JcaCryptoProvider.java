@@ -25,6 +25,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class JcaCryptoProvider implements CryptoProvider {
     private final PortableCryptoProvider asymmetric;
+    /** JCA lookups cost microseconds and a handshake does dozens of HMACs: keep one engine per thread and hash. */
+    private static final ThreadLocal<Mac[]> MACS = ThreadLocal.withInitial(() -> new Mac[2]);
+    private static final ThreadLocal<MessageDigest[]> DIGESTS = ThreadLocal.withInitial(() -> new MessageDigest[2]);
 
     public JcaCryptoProvider(RandomSource random) {
         this.asymmetric = new PortableCryptoProvider(random);
@@ -56,11 +59,26 @@ public final class JcaCryptoProvider implements CryptoProvider {
         throw new IllegalArgumentException("no hash with output length " + hashLength);
     }
 
+    private static int slot(int hashLength) {
+        if (hashLength == 32) {
+            return 0;
+        }
+        if (hashLength == 48) {
+            return 1;
+        }
+        throw new IllegalArgumentException("no hash with output length " + hashLength);
+    }
+
     @Override
     public byte[] hmac(int hashLength, byte[] key, byte[] data, int off, int len) {
         String alg = "Hmac" + hashName(hashLength);
         try {
-            Mac mac = Mac.getInstance(alg);
+            Mac[] macs = MACS.get();
+            int i = slot(hashLength);
+            if (macs[i] == null) {
+                macs[i] = Mac.getInstance(alg);
+            }
+            Mac mac = macs[i];
             mac.init(new SecretKeySpec(key.length == 0 ? new byte[hashLength] : key, alg));
             mac.update(data, off, len);
             return mac.doFinal();
@@ -72,11 +90,16 @@ public final class JcaCryptoProvider implements CryptoProvider {
     @Override
     public byte[] hash(int hashLength, byte[] data, int off, int len) {
         try {
-            MessageDigest md = MessageDigest.getInstance(hashLength == 32 ? "SHA-256" : hashLength == 48 ? "SHA-384" : "?");
+            MessageDigest[] mds = DIGESTS.get();
+            int i = slot(hashLength);
+            if (mds[i] == null) {
+                mds[i] = MessageDigest.getInstance(i == 0 ? "SHA-256" : "SHA-384");
+            }
+            MessageDigest md = mds[i];
             md.update(data, off, len);
             return md.digest();
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("no hash with output length " + hashLength, e);
+            throw new IllegalStateException("SHA-2 unavailable", e);
         }
     }
 

@@ -35,7 +35,10 @@ public final class PortableCryptoProvider implements CryptoProvider {
 
     @Override
     public Aead aead(CipherSuite suite, byte[] key) {
-        return new BcAead(suite, key);
+        if (key.length != suite.keyLength()) {
+            throw new IllegalArgumentException(suite + " needs a " + suite.keyLength() + "-byte key, got " + key.length);
+        }
+        return suite == CipherSuite.TLS_CHACHA20_POLY1305_SHA256 ? new BcChaCha20Poly1305(suite, key) : new PortableAesGcm(key);
     }
 
     @Override

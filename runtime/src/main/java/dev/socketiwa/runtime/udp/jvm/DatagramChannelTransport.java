@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.SocketOption;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
@@ -20,12 +22,25 @@ import java.nio.channels.Selector;
 /**
  * The JVM home of {@link UdpTransport}: a non-blocking {@link DatagramChannel} with a selector for timeouts and send
  * backpressure. JVM only (java.nio.channels and java.net are not in the wasm build).
+ *
+ * <p>Socket buffers: the OS default receive buffer (about 208 KiB on Linux) drops most of a burst while the handler is
+ * busy, and the browser shim asks Chromium for 4 MiB, so at bind we ask the OS for {@link #DEFAULT_BUFFER_BYTES} too
+ * (or the {@value #BUFFER_BYTES_PROPERTY} system property). The OS may grant less (Linux caps at net.core.rmem_max /
+ * wmem_max) and that is not an error: {@link #receiveBufferBytes()} and {@link #sendBufferBytes()} say what it granted.
  */
 public final class DatagramChannelTransport implements UdpTransport {
+    /** What we ask for SO_RCVBUF and SO_SNDBUF unless told otherwise: the same 4 MiB the browser shim asks Chromium for. */
+    public static final int DEFAULT_BUFFER_BYTES = 4 * 1024 * 1024;
+    /** System property overriding {@link #DEFAULT_BUFFER_BYTES}; 0 keeps the OS defaults. */
+    public static final String BUFFER_BYTES_PROPERTY = "socketiwa.udp.bufferBytes";
+
     private final DatagramChannel channel;
     private final Selector selector;
     private final SelectionKey key;
     private final UdpEndpoint local;
+    private final int requestedBufferBytes;
+    private final int receiveBufferBytes;
+    private final int sendBufferBytes;
 
     private byte[] wrappedArray;
     private ByteBuffer wrapped;
@@ -35,22 +50,44 @@ public final class DatagramChannelTransport implements UdpTransport {
     private InetSocketAddress lastTargetAddress;
     private boolean closed;
 
-    private DatagramChannelTransport(DatagramChannel channel, Selector selector) throws IOException {
+    private DatagramChannelTransport(DatagramChannel channel, Selector selector, int requestedBufferBytes) throws IOException {
         this.channel = channel;
         this.selector = selector;
         this.key = channel.register(selector, 0);
         this.local = toEndpoint((InetSocketAddress) channel.getLocalAddress());
+        this.requestedBufferBytes = requestedBufferBytes;
+        this.receiveBufferBytes = channel.getOption(StandardSocketOptions.SO_RCVBUF);
+        this.sendBufferBytes = channel.getOption(StandardSocketOptions.SO_SNDBUF);
     }
 
-    /** Binds a UDP socket on {@code at} (port 0 picks a free port; see {@link #localEndpoint()}). */
+    /**
+     * Binds a UDP socket on {@code at} (port 0 picks a free port; see {@link #localEndpoint()}), asking for socket
+     * buffers of {@value #BUFFER_BYTES_PROPERTY} bytes if that system property is set, else {@link #DEFAULT_BUFFER_BYTES}.
+     */
     public static DatagramChannelTransport bind(UdpEndpoint at) {
+        return bind(at, configuredBufferBytes());
+    }
+
+    /**
+     * Binds a UDP socket on {@code at}, asking the OS for receive and send buffers of {@code bufferBytes} each
+     * (0 keeps the OS defaults). The OS may grant a different size; see {@link #receiveBufferBytes()}.
+     */
+    public static DatagramChannelTransport bind(UdpEndpoint at, int bufferBytes) {
+        if (bufferBytes < 0) {
+            throw new UdpException("UDP socket buffer size must be 0 (OS default) or a positive number of bytes, not " + bufferBytes);
+        }
         DatagramChannel channel = null;
         try {
             InetAddress address = InetAddress.getByAddress(at.address());
             channel = DatagramChannel.open(at.isIpv6() ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
             channel.configureBlocking(false);
+            if (bufferBytes > 0) {
+                // Before bind, so the receive queue is already large when the first burst arrives.
+                request(channel, StandardSocketOptions.SO_RCVBUF, bufferBytes);
+                request(channel, StandardSocketOptions.SO_SNDBUF, bufferBytes);
+            }
             channel.bind(new InetSocketAddress(address, at.port()));
-            return new DatagramChannelTransport(channel, Selector.open());
+            return new DatagramChannelTransport(channel, Selector.open(), bufferBytes);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UdpException("cannot bind UDP " + at + ": " + e.getMessage(), e);
@@ -109,8 +146,10 @@ public final class DatagramChannelTransport implements UdpTransport {
         }
         ByteBuffer bb = wrap(buf, off, len);
         try {
-            // A non-blocking send returns 0 when the kernel buffer is full: wait for room instead of dropping.
-            while (channel.send(bb, lastTargetAddress) == 0) {
+            // A non-blocking send returns 0 when the kernel buffer is full: wait for room instead of dropping. An empty
+            // datagram also "sends 0 bytes" when it did go out, so only a datagram still unsent may be retried: looping
+            // on it would flood the peer with empty datagrams (an amplification a single empty packet could trigger).
+            while (channel.send(bb, lastTargetAddress) == 0 && bb.hasRemaining()) {
                 awaitReady(SelectionKey.OP_WRITE, 0);
             }
         } catch (ClosedChannelException e) {
@@ -123,6 +162,55 @@ public final class DatagramChannelTransport implements UdpTransport {
     @Override
     public UdpEndpoint localEndpoint() {
         return local;
+    }
+
+    /** The buffer size asked of the OS at bind (0: none asked, OS defaults kept). */
+    public int requestedBufferBytes() {
+        return requestedBufferBytes;
+    }
+
+    /**
+     * SO_RCVBUF as the OS reported it after bind. Linux caps the grant at net.core.rmem_max, so 4 MiB asked reads
+     * rmem_max when that is lower (the JDK already undoes Linux's doubling of the figure).
+     */
+    public int receiveBufferBytes() {
+        return receiveBufferBytes;
+    }
+
+    /** SO_SNDBUF as the OS reported it after bind (Linux caps it at net.core.wmem_max). */
+    public int sendBufferBytes() {
+        return sendBufferBytes;
+    }
+
+    /** The size {@link #bind(UdpEndpoint)} asks for: {@value #BUFFER_BYTES_PROPERTY} if set, else the default. */
+    public static int configuredBufferBytes() {
+        return parseBufferBytes(System.getProperty(BUFFER_BYTES_PROPERTY));
+    }
+
+    static int parseBufferBytes(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_BUFFER_BYTES;
+        }
+        try {
+            int bytes = Integer.parseInt(value.trim());
+            if (bytes >= 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the fix
+        }
+        throw new UdpException("-D" + BUFFER_BYTES_PROPERTY + "=" + value + " is not a buffer size: give a whole number of"
+                + " bytes such as " + DEFAULT_BUFFER_BYTES + " (0 keeps the OS defaults), or remove it to use "
+                + DEFAULT_BUFFER_BYTES + ".");
+    }
+
+    /** A refusal is not fatal: the socket still works with the OS default, and the getters report what it has. */
+    private static void request(DatagramChannel channel, SocketOption<Integer> option, int bytes) {
+        try {
+            channel.setOption(option, bytes);
+        } catch (IOException | UnsupportedOperationException e) {
+            // keep the OS default size
+        }
     }
 
     @Override

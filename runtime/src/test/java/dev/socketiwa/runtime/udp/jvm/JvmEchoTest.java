@@ -66,6 +66,39 @@ class JvmEchoTest {
     }
 
     @Test
+    void anEmptyDatagramIsEchoedExactlyOnce() throws Exception {
+        try (DatagramChannelTransport udp = DatagramChannelTransport.bind(UdpEndpoint.parse("127.0.0.1:0"));
+             DatagramSocket client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            Thread server = new Thread(() -> {
+                try {
+                    ECHO.serve(udp);
+                } catch (Exception closed) {
+                    // close() below ends the loop
+                }
+            });
+            server.start();
+            client.setSoTimeout(5000);
+            client.send(new DatagramPacket(new byte[0], 0, new InetSocketAddress("127.0.0.1", udp.localEndpoint().port())));
+            DatagramPacket reply = new DatagramPacket(new byte[16], 16);
+            client.receive(reply);
+            assertEquals(0, reply.getLength());
+            client.setSoTimeout(300);
+            int extra = 0;
+            try {
+                while (extra < 1000) {
+                    client.receive(new DatagramPacket(new byte[16], 16));
+                    extra++;
+                }
+            } catch (java.net.SocketTimeoutException quiet) {
+                // nothing more came: the expected outcome
+            }
+            assertEquals(0, extra, "one empty datagram in, one empty datagram out");
+            udp.close();
+            server.join(5000);
+        }
+    }
+
+    @Test
     void receiveTimesOutAndTruncates() throws Exception {
         try (DatagramChannelTransport udp = DatagramChannelTransport.bind(UdpEndpoint.parse("127.0.0.1:0"));
              DatagramSocket client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
