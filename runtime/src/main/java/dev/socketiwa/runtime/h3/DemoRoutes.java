@@ -28,7 +28,10 @@ public final class DemoRoutes implements H3RequestHandler {
     public void onRequest(H3Exchange x) {
         String method = x.method();
         String path = x.path();
-        if (path.equals("/")) {
+        if (path == null || x.protocol() != null) {
+            // plain CONNECT has no :path; WebTransport and WebSocket sessions (extended CONNECT) are not served yet
+            simple(x, 501, "CONNECT is not served here\n");
+        } else if (path.equals("/")) {
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 simple(x, 405, "method not allowed\n");
                 return;
