@@ -1,0 +1,88 @@
+package dev.socketiwa.quic.h3;
+
+import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
+import java.util.Map;
+
+/** In-memory {@link QuicStreams}: the test pushes peer bytes in, and inspects what the session wrote, reset or closed. */
+final class FakeStreams implements QuicStreams {
+    static final class In {
+        byte[] data = new byte[0];
+        int pos;
+        boolean fin;
+    }
+
+    final Map<Long, In> in = new HashMap<>();
+    final Map<Long, ByteArrayOutputStream> out = new HashMap<>();
+    final Map<Long, Boolean> finished = new HashMap<>();
+    final Map<Long, Long> resets = new HashMap<>();
+    final Map<Long, Long> stops = new HashMap<>();
+    long nextUni = 3;
+    long closeCode = -1;
+    String closeReason;
+    /** How many bytes each write may take; small values exercise partial writes. */
+    int writeLimit = Integer.MAX_VALUE;
+
+    void push(long id, byte[] b, boolean fin) {
+        In s = in.computeIfAbsent(id, k -> new In());
+        byte[] joined = new byte[s.data.length + b.length];
+        System.arraycopy(s.data, 0, joined, 0, s.data.length);
+        System.arraycopy(b, 0, joined, s.data.length, b.length);
+        s.data = joined;
+        s.fin |= fin;
+    }
+
+    byte[] written(long id) {
+        ByteArrayOutputStream o = out.get(id);
+        return o == null ? new byte[0] : o.toByteArray();
+    }
+
+    @Override
+    public long openUniStream() {
+        long id = nextUni;
+        nextUni += 4;
+        return id;
+    }
+
+    @Override
+    public int read(long id, byte[] b, int off, int len) {
+        In s = in.get(id);
+        if (s == null) return 0;
+        if (s.pos == s.data.length) return s.fin ? -1 : 0;
+        int n = Math.min(len, s.data.length - s.pos);
+        System.arraycopy(s.data, s.pos, b, off, n);
+        s.pos += n;
+        return n;
+    }
+
+    @Override
+    public int write(long id, byte[] b, int off, int len) {
+        if (finished.containsKey(id) || resets.containsKey(id)) return -1;
+        int n = Math.min(len, writeLimit);
+        out.computeIfAbsent(id, k -> new ByteArrayOutputStream()).write(b, off, n);
+        return n;
+    }
+
+    @Override
+    public void finish(long id) {
+        finished.put(id, true);
+    }
+
+    @Override
+    public void resetStream(long id, long code) {
+        resets.put(id, code);
+    }
+
+    @Override
+    public void stopSending(long id, long code) {
+        stops.put(id, code);
+    }
+
+    @Override
+    public void closeConnection(long code, String reason) {
+        if (closeCode < 0) {
+            closeCode = code;
+            closeReason = reason;
+        }
+    }
+}

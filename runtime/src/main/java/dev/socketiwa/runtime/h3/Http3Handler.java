@@ -1,0 +1,67 @@
+package dev.socketiwa.runtime.h3;
+
+import dev.socketiwa.quic.h3.ConnectionStreams;
+import dev.socketiwa.quic.h3.H3RequestHandler;
+import dev.socketiwa.quic.h3.H3ServerSession;
+import dev.socketiwa.quic.h3.Settings;
+import dev.socketiwa.quic.transport.Connection;
+import dev.socketiwa.quic.transport.ConnectionEvent;
+import dev.socketiwa.runtime.quic.QuicHandler;
+
+/** ALPN {@code h3}: one HTTP/3 server session per connection, feeding requests to the application's handler. */
+public final class Http3Handler implements QuicHandler {
+    public static final String ALPN = "h3";
+
+    private final H3RequestHandler requests;
+    private final Settings settings;
+    private H3ServerSession session;
+
+    public Http3Handler(H3RequestHandler requests) {
+        this(requests, H3ServerSession.defaultSettings());
+    }
+
+    public Http3Handler(H3RequestHandler requests, Settings settings) {
+        this.requests = requests;
+        this.settings = settings;
+    }
+
+    /** The connection's session, or null before its first event. */
+    public H3ServerSession session() {
+        return session;
+    }
+
+    private H3ServerSession session(Connection c) {
+        if (session == null) session = new H3ServerSession(new ConnectionStreams(c, System::nanoTime), settings, requests);
+        return session;
+    }
+
+    @Override
+    public void onEvent(Connection c, ConnectionEvent e) {
+        H3ServerSession s = session(c);
+        switch (e.kind) {
+            case STREAM_OPENED:
+                s.onStreamOpened(e.streamId);
+                break;
+            case STREAM_READABLE:
+                s.onReadable(e.streamId);
+                break;
+            case STREAM_WRITABLE:
+                s.onWritable(e.streamId);
+                break;
+            case STREAM_RESET:
+            case STOP_SENDING:
+                s.onStreamAborted(e.streamId, e.errorCode);
+                break;
+            case CLOSED:
+                s.onConnectionClosed();
+                break;
+            default:
+                break;
+        }
+    }
+
+    @Override
+    public void service(Connection c) {
+        session(c).service();
+    }
+}
