@@ -56,6 +56,11 @@ public final class QuicServer implements UdpApp {
         stopped = true;
     }
 
+    /** The ALPN names served, in preference order. */
+    public List<String> alpns() {
+        return List.copyOf(services.keySet());
+    }
+
     /** The bound address once serving (null before). */
     public UdpEndpoint localEndpoint() {
         return local;

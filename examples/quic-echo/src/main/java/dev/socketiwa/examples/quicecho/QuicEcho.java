@@ -1,37 +1,58 @@
 package dev.socketiwa.examples.quicecho;
 
-import dev.socketiwa.quic.crypto.jca.JcaCryptoProvider;
+import dev.socketiwa.examples.quicecho.jvm.JvmServices;
+import dev.socketiwa.quic.crypto.SecureRandomSource;
 import dev.socketiwa.quic.transport.QuicConfig;
+import dev.socketiwa.runtime.app.Home;
 import dev.socketiwa.runtime.app.SocketIwa;
 import dev.socketiwa.runtime.cert.CertificateGenerator;
-import dev.socketiwa.runtime.cert.CertificateRequest;
 import dev.socketiwa.runtime.cert.CertificateHashes;
+import dev.socketiwa.runtime.cert.CertificateRequest;
 import dev.socketiwa.runtime.cert.ServerCertificate;
-import dev.socketiwa.quic.crypto.SecureRandomSource;
 import dev.socketiwa.runtime.h3.DemoRoutes;
 import dev.socketiwa.runtime.h3.Http3Handler;
 import dev.socketiwa.runtime.quic.EchoHandler;
+import dev.socketiwa.runtime.quic.HomeCrypto;
+import dev.socketiwa.runtime.quic.QuicHandler;
 import dev.socketiwa.runtime.quic.QuicServer;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * QUIC echo server (ALPN {@code echo}) and HTTP/3 demo routes (ALPN {@code h3}: GET /, POST /echo, GET /bytes/n) with a fresh self-signed ECDSA P-256 certificate. JVM only for now: it picks
- * the JCA crypto provider (AES-NI speed); the wasm build will pick the portable one.
+ * QUIC server with a fresh self-signed ECDSA P-256 certificate, the same app on both homes: ALPN {@code echo}
+ * everywhere (each bidirectional stream and each datagram comes back), ALPN {@code h3} with the demo routes (GET /,
+ * POST /echo, GET /bytes/n), plus ALPN {@code hq-interop} on the JVM, where
+ * files exist ({@code --www DIR} or {@code -Dsocketiwa.www=DIR}, else a small built-in page).
  */
 public final class QuicEcho {
     private QuicEcho() {
     }
 
     public static void main(String[] args) {
-        ServerCertificate cert = new CertificateGenerator(new SecureRandomSource()).generate(CertificateRequest.defaults(),
-                System.currentTimeMillis());
-        System.out.println("quic-echo: certificate SHA-256 " + CertificateHashes.hex(cert.sha256()));
-        QuicServer server = new QuicServer(new JcaCryptoProvider(), new QuicConfig(), cert.der(), cert.key().toPkcs8Der(),
-                Map.of(EchoHandler.ALPN, EchoHandler::new, Http3Handler.ALPN, () -> new Http3Handler(new DemoRoutes())));
+        QuicServer server = server(args);
         SocketIwa.run(udp -> {
-            System.out.println("quic-echo: serving ALPN echo and h3 on " + udp.localEndpoint());
+            System.out.println("quic-echo: serving ALPN " + String.join(", ", server.alpns()) + " on " + udp.localEndpoint());
             server.serve(udp);
         }, args);
+    }
+
+    /** The app's server, not yet serving: the JVM tests run it on their own socket. */
+    public static QuicServer server(String[] args) {
+        ServerCertificate cert = new CertificateGenerator(new SecureRandomSource()).generate(CertificateRequest.defaults(),
+                System.currentTimeMillis());
+        // concat, not +: TeaVM's string concatenation goes through append(Object), which drags in Bouncy Castle's
+        // Time.toString and with it java.util.SimpleTimeZone, absent from TeaVM's class library.
+        System.out.println("quic-echo: certificate SHA-256 ".concat(CertificateHashes.hex(cert.sha256())));
+        Map<String, Supplier<QuicHandler>> services = new LinkedHashMap<>();
+        services.put(EchoHandler.ALPN, EchoHandler::new);
+        services.put(Http3Handler.ALPN, () -> new Http3Handler(new DemoRoutes()));
+        // Constant-folded by TeaVM: the file-backed service and its java.nio code stay out of the wasm build.
+        if (!Home.isBrowser()) {
+            JvmServices.addHqInterop(services, args);
+        }
+        return new QuicServer(HomeCrypto.provider(), new QuicConfig(), cert.der(), cert.key().toPkcs8Der(), services,
+                HomeCrypto.suitePreference());
     }
 }

@@ -71,8 +71,10 @@ public final class WasmCompiler {
             tool.setMainClass(mainClass);
             tool.setTargetDirectory(outputDir.toFile());
             tool.setTargetFileName(WASM_FILE);
+            // No setClassPath: TeaVM then reads classes through the loader, which also reaches the JDK for the few
+            // classes its library lacks and Bouncy Castle needs at build time (javax.security.auth.Destroyable,
+            // java.util.SimpleTimeZone behind Time.toString); with a bare class path those are severe problems.
             tool.setClassLoader(loader);
-            tool.setClassPath(files);
             tool.setStrict(true);
             tool.setObfuscated(true);
             tool.setOptimizationLevel(TeaVMOptimizationLevel.FULL);
