@@ -54,6 +54,7 @@ class WasmQuicEchoIwaTest {
                         + "\n" + harness.diagnostics(), e);
             }
             System.out.println("[browser] quic-echo wasm IWA in Chromium: " + wasm);
+            assertTrue(wasm.cipherSuite.contains("CHACHA20"), "the browser build prefers ChaCha20-Poly1305: " + wasm);
             System.out.printf("[browser] quic-echo wasm vs JVM: handshake %.1f ms vs %.1f ms; stream echo %.2f MB/s vs %.2f MB/s"
                             + " (%.2fx)%n", wasm.handshakeMillis, jvm.handshakeMillis, wasm.megabytesPerSecond,
                     jvm.megabytesPerSecond, wasm.megabytesPerSecond / jvm.megabytesPerSecond);
@@ -84,7 +85,7 @@ class WasmQuicEchoIwaTest {
             for (byte[] d : datagrams) {
                 assertTrue(new String(d, StandardCharsets.US_ASCII).startsWith("datagram "), "a datagram comes back as sent");
             }
-            return new Figures(client.handshakeNanos() / 1e6, STREAMS * (double) STREAM_BYTES / (elapsed / 1e9) / 1e6);
+            return new Figures(client.cipherSuite(), client.handshakeNanos() / 1e6, STREAMS * (double) STREAM_BYTES / (elapsed / 1e9) / 1e6);
         }
     }
 
@@ -104,11 +105,11 @@ class WasmQuicEchoIwaTest {
         }
     }
 
-    private record Figures(double handshakeMillis, double megabytesPerSecond) {
+    private record Figures(String cipherSuite, double handshakeMillis, double megabytesPerSecond) {
         @Override
         public String toString() {
-            return String.format("handshake %.1f ms, %d streams x %d B echoed at %.2f MB/s (payload bytes one way)",
-                    handshakeMillis, STREAMS, STREAM_BYTES, megabytesPerSecond);
+            return String.format("%s, handshake %.1f ms, %d streams x %d B echoed at %.2f MB/s (payload bytes one way)",
+                    cipherSuite, handshakeMillis, STREAMS, STREAM_BYTES, megabytesPerSecond);
         }
     }
 }

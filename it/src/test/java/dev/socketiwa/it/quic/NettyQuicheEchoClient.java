@@ -131,6 +131,11 @@ public final class NettyQuicheEchoClient implements AutoCloseable {
         return result;
     }
 
+    /** The TLS cipher suite the handshake settled on, as BoringSSL names it. */
+    public String cipherSuite() {
+        return quic.sslEngine().getSession().getCipherSuite();
+    }
+
     /** What the peer said when it closed the connection, for failure messages. */
     public String closeReason() {
         return closeReason + (quic.isActive() ? " (connection active)" : " (connection inactive)");
