@@ -60,7 +60,7 @@ class WasmQuicEchoIwaTest {
                     jvm.megabytesPerSecond, wasm.megabytesPerSecond / jvm.megabytesPerSecond);
             assertEquals("listening", harness.page().evaluate("document.body.dataset.state"), harness.diagnostics());
             assertTrue(String.valueOf(harness.page().evaluate("document.getElementById('log').textContent"))
-                    .contains("quic-echo: serving ALPN echo on 127.0.0.1:" + port), "the page shows the app's log\n"
+                    .contains("quic-echo: serving ALPN echo, h3 on 127.0.0.1:" + port), "the page shows the app's log\n"
                     + harness.diagnostics());
         }
     }
