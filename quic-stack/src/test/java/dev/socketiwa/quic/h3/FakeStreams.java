@@ -4,8 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
 import java.util.Map;
 
-/** In-memory {@link QuicStreams}: the test pushes peer bytes in, and inspects what the session wrote, reset or closed. */
-final class FakeStreams implements QuicStreams {
+/**
+ * In-memory {@link QuicStreams}: the test pushes peer bytes in, and inspects what the session wrote, reset or closed.
+ * Public (quic-stack's test-jar) so handler tests in runtime drive a real session the same way.
+ */
+public final class FakeStreams implements QuicStreams {
     static final class In {
         byte[] data = new byte[0];
         int pos;
@@ -14,16 +17,16 @@ final class FakeStreams implements QuicStreams {
 
     final Map<Long, In> in = new HashMap<>();
     final Map<Long, ByteArrayOutputStream> out = new HashMap<>();
-    final Map<Long, Boolean> finished = new HashMap<>();
+    public final Map<Long, Boolean> finished = new HashMap<>();
     final Map<Long, Long> resets = new HashMap<>();
     final Map<Long, Long> stops = new HashMap<>();
     long nextUni = 3;
-    long closeCode = -1;
+    public long closeCode = -1;
     String closeReason;
     /** How many bytes each write may take; small values exercise partial writes. */
-    int writeLimit = Integer.MAX_VALUE;
+    public int writeLimit = Integer.MAX_VALUE;
 
-    void push(long id, byte[] b, boolean fin) {
+    public void push(long id, byte[] b, boolean fin) {
         In s = in.computeIfAbsent(id, k -> new In());
         byte[] joined = new byte[s.data.length + b.length];
         System.arraycopy(s.data, 0, joined, 0, s.data.length);
@@ -32,7 +35,7 @@ final class FakeStreams implements QuicStreams {
         s.fin |= fin;
     }
 
-    byte[] written(long id) {
+    public byte[] written(long id) {
         ByteArrayOutputStream o = out.get(id);
         return o == null ? new byte[0] : o.toByteArray();
     }

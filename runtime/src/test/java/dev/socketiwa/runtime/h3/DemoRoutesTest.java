@@ -1,8 +1,8 @@
 package dev.socketiwa.runtime.h3;
 
+import dev.socketiwa.quic.h3.FakeStreams;
 import dev.socketiwa.quic.h3.FrameType;
 import dev.socketiwa.quic.h3.H3ServerSession;
-import dev.socketiwa.quic.h3.QuicStreams;
 import dev.socketiwa.quic.h3.Settings;
 import dev.socketiwa.quic.h3.qpack.HeaderField;
 import dev.socketiwa.quic.h3.qpack.QpackDecoder;
@@ -14,9 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,60 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The demo routes through a real server session over in-memory streams whose send side takes few bytes at a time. */
 class DemoRoutesTest {
-    /** Streams: one request in, the response out; writes take at most 1000 bytes per call to exercise backpressure. */
-    private static final class Streams implements QuicStreams {
-        final Map<Long, byte[]> in = new HashMap<>();
-        final Map<Long, Integer> pos = new HashMap<>();
-        final Map<Long, ByteArrayOutputStream> out = new HashMap<>();
-        final Map<Long, Boolean> fin = new HashMap<>();
-        long nextUni = 3;
-        long closed = -1;
-
-        @Override
-        public long openUniStream() {
-            long id = nextUni;
-            nextUni += 4;
-            return id;
-        }
-
-        @Override
-        public int read(long id, byte[] b, int off, int len) {
-            byte[] data = in.get(id);
-            if (data == null) return 0;
-            int p = pos.getOrDefault(id, 0);
-            if (p == data.length) return -1;
-            int n = Math.min(len, data.length - p);
-            System.arraycopy(data, p, b, off, n);
-            pos.put(id, p + n);
-            return n;
-        }
-
-        @Override
-        public int write(long id, byte[] b, int off, int len) {
-            int n = Math.min(len, 1000);
-            out.computeIfAbsent(id, k -> new ByteArrayOutputStream()).write(b, off, n);
-            return n;
-        }
-
-        @Override
-        public void finish(long id) {
-            fin.put(id, true);
-        }
-
-        @Override
-        public void resetStream(long id, long code) {
-        }
-
-        @Override
-        public void stopSending(long id, long code) {
-        }
-
-        @Override
-        public void closeConnection(long code, String reason) {
-            closed = code;
-        }
-    }
-
     private record Response(List<HeaderField> headers, byte[] body) {
         String status() {
             return headers.get(0).value;
@@ -95,7 +39,8 @@ class DemoRoutesTest {
     }
 
     private static Response exchange(String method, String path, byte[] body) throws QpackException {
-        Streams io = new Streams();
+        FakeStreams io = new FakeStreams();
+        io.writeLimit = 1000; // few bytes per write: the routes must cope with backpressure
         H3ServerSession session = new H3ServerSession(io, new Settings(), new DemoRoutes());
         List<HeaderField> fields = new ArrayList<>(List.of(new HeaderField(":method", method),
                 new HeaderField(":authority", "localhost")));
@@ -108,16 +53,16 @@ class DemoRoutesTest {
         ByteArrayOutputStream request = new ByteArrayOutputStream();
         request.writeBytes(frame(FrameType.HEADERS, w.toByteArray()));
         if (body != null) request.writeBytes(frame(FrameType.DATA, body));
-        io.in.put(0L, request.toByteArray());
+        io.push(0L, request.toByteArray(), true);
         session.onStreamOpened(0);
         session.onReadable(0);
-        for (int i = 0; i < 100_000 && !io.fin.containsKey(0L); i++) {
+        for (int i = 0; i < 100_000 && !io.finished.containsKey(0L); i++) {
             session.onReadable(0);
             session.service();
         }
-        assertEquals(-1, io.closed);
-        assertTrue(io.fin.containsKey(0L), "response not finished");
-        byte[] out = io.out.get(0L).toByteArray();
+        assertEquals(-1, io.closeCode);
+        assertTrue(io.finished.containsKey(0L), "response not finished");
+        byte[] out = io.written(0L);
         List<HeaderField> headers = null;
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         int p = 0;
