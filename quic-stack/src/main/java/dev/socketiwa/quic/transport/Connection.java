@@ -326,6 +326,9 @@ public final class Connection {
 
     public boolean isAddressValidated() { return addressValidated; }
 
+    /** Whether the handshake resumed a session from a ticket instead of a full certificate handshake. */
+    public boolean isResumed() { return tls != null && tls.isResumed(); }
+
     /** Whether 0-RTT was accepted (client: the server said so; server: it took the client's early data). */
     public boolean isEarlyDataAccepted() { return earlyDataAccepted; }
 
