@@ -47,8 +47,14 @@ public final class Connection {
     private final Randomness random;
     private final StatelessResetTokens resetTokens;
     private InitialKeysFactory keysFactory;
-    /** Client: the token from a Retry, sent in every later Initial. */
+    /** Client: the token from a Retry (or an earlier connection's NEW_TOKEN), sent in every later Initial. */
     private byte[] retryToken = new byte[0];
+    /** Client: where tokens from NEW_TOKEN go (the endpoint keeps them for the next connection). */
+    private java.util.function.BiConsumer<Object, byte[]> tokenListener;
+    /** Server: makes the NEW_TOKEN token sent once the handshake completes (null: none). */
+    private NewTokenIssuer newTokenIssuer;
+    private byte[] newToken;
+    private boolean newTokenPending;
     private ConnectionId retrySourceCid;
     private ConnectionIdListener cidListener;
     private TlsEngine tls;
@@ -311,6 +317,22 @@ public final class Connection {
     public long bytesReceived() { return bytesReceived; }
 
     public boolean isAddressValidated() { return addressValidated; }
+
+    /** Server: the client proved its address with a token before this connection existed. */
+    void markAddressValidated() { addressValidated = true; }
+
+    /** Server: issuer of the token sent in NEW_TOKEN after the handshake. */
+    interface NewTokenIssuer {
+        byte[] issue(long nowMillis, Object clientAddress);
+    }
+
+    void setNewTokenIssuer(NewTokenIssuer issuer) { newTokenIssuer = issuer; }
+
+    /** Client, before the first packet goes out: a NEW_TOKEN token from an earlier connection to the same server. */
+    void setInitialToken(byte[] token) { retryToken = token; }
+
+    /** Client: receives (server address, token) for each NEW_TOKEN frame. */
+    void setTokenListener(java.util.function.BiConsumer<Object, byte[]> listener) { tokenListener = listener; }
 
     /** The next packet number this connection will use at 1-RTT (tests forge packets that fit in with it). */
     long nextApplicationPacketNumber() {
@@ -716,7 +738,8 @@ public final class Connection {
         @Override
         public void onNewToken(byte[] buf, int off, int len) throws QuicException {
             if (server) throw new QuicException(TransportError.PROTOCOL_VIOLATION, FrameTypes.NEW_TOKEN, "NEW_TOKEN from a client");
-            // Tokens are only useful for future connections; we do not keep them.
+            // Useful for future connections only: the endpoint keeps it for the next connect() to this server.
+            if (tokenListener != null) tokenListener.accept(remote, java.util.Arrays.copyOfRange(buf, off, off + len));
         }
 
         @Override
@@ -870,6 +893,10 @@ public final class Connection {
             handshakeConfirmed = true;
             handshakeDonePending = true;
             discardSpace(HANDSHAKE);
+            if (newTokenIssuer != null) {
+                newToken = newTokenIssuer.issue(frames.now / 1_000_000L, remote);
+                newTokenPending = newToken != null;
+            }
         }
         long limit = Math.min(peerParams.activeConnectionIdLimit, config.activeConnectionIdLimit);
         while (localCids.size() < limit) issueCid();
@@ -1169,6 +1196,9 @@ public final class Connection {
                 case SentPacket.HANDSHAKE_DONE:
                     handshakeDonePending = true;
                     break;
+                case SentPacket.NEW_TOKEN:
+                    newTokenPending = true;
+                    break;
                 default:
                     break;
             }
@@ -1427,7 +1457,7 @@ public final class Connection {
         if (!congestionOk) return false;
         if (s.hasCryptoToSend()) return true;
         if (si != APP) return false;
-        if (handshakeDonePending || maxDataPending || maxStreamsPending[0] || maxStreamsPending[1]
+        if (handshakeDonePending || newTokenPending || maxDataPending || maxStreamsPending[0] || maxStreamsPending[1]
                 || !newCidPending.isEmpty() || !retireCidPending.isEmpty() || pathResponsePending != null) {
             return true;
         }
@@ -1597,6 +1627,11 @@ public final class Connection {
             pos = FrameWriter.handshakeDone(out, pos);
             handshakeDonePending = false;
             sp.add(SentPacket.HANDSHAKE_DONE, 0, 0, 0);
+        }
+        if (newTokenPending && end - pos >= 1 + 8 + newToken.length) {
+            pos = FrameWriter.newToken(out, pos, newToken);
+            newTokenPending = false;
+            sp.add(SentPacket.NEW_TOKEN, 0, 0, 0);
         }
         if (pathResponsePending != null && end - pos >= 9) {
             pos = FrameWriter.pathChallenge(out, pos, pathResponsePending, 0, true);

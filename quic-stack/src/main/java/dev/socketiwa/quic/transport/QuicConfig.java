@@ -24,8 +24,21 @@ public final class QuicConfig {
     public int maxQueuedDatagrams = 256;
     public int localConnectionIdLength = 8;
     public long maxAckDelayMillis = 25;
-    /** Server: answer Initials without a valid token with a Retry first (address validation, RFC 9000 §8.1.2). */
+    /**
+     * Server: answer every Initial without a valid token with a Retry first (address validation, RFC 9000 §8.1.2).
+     * Overrides {@link #addressValidation}.
+     */
     public boolean requireRetry;
-    /** How long a Retry token stays valid. */
+    /**
+     * Server: when Initials without a valid token get a Retry. The default asks for one only under load (many
+     * handshakes in progress at once), so ordinary clients save the round trip.
+     */
+    public AddressValidationPolicy addressValidation = AddressValidationPolicy.underLoad(256);
+    /** How long a Retry token stays valid: only for the client's next Initial, so a few seconds. */
     public long retryTokenLifetimeMillis = 10_000;
+    /**
+     * Server: how long a token sent in NEW_TOKEN after the handshake lets that client address skip validation on a later
+     * connection (0: send no NEW_TOKEN). Also the rotation period of the key sealing tokens.
+     */
+    public long newTokenLifetimeMillis = 24 * 3_600_000L;
 }
