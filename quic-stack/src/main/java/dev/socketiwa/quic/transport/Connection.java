@@ -161,6 +161,12 @@ public final class Connection {
     /** First packet number we sent with the current write phase. */
     private long writePhaseStartPn;
     private boolean writePhaseAcked = true;
+    /** Key updates done (ours and the peer's). */
+    private int keyUpdates;
+    // AEAD limits (RFC 9001 §6.6); computed once the 1-RTT suite is known
+    private long keyUpdateAfter;
+    private long confidentialityLimit;
+    private long failedDecryptions;
 
     private boolean handshakeDonePending;
     private boolean closedByPeer;
@@ -343,6 +349,16 @@ public final class Connection {
         return keyPhase;
     }
 
+    /** Key updates so far, initiated by either side. */
+    int keyUpdates() {
+        return keyUpdates;
+    }
+
+    /** Packets protected with the current 1-RTT write key. */
+    long packetsOnWriteKey() {
+        return spaces[APP].nextPn - writePhaseStartPn;
+    }
+
     /**
      * Starts a key update (RFC 9001 §6.1). Allowed once the handshake is confirmed and a packet of the current phase
      * was acknowledged; returns whether it started.
@@ -358,7 +374,31 @@ public final class Connection {
         keyPhaseStartPn = Long.MAX_VALUE;
         writePhaseStartPn = app.nextPn;
         writePhaseAcked = false;
+        keyUpdates++;
         return true;
+    }
+
+    /**
+     * Keeps the packets per 1-RTT write key under the AEAD's confidentiality limit (RFC 9001 §6.6): updates the key
+     * when the threshold is reached and, when an update is not possible in time (the peer has not acknowledged the
+     * current phase), closes with AEAD_LIMIT_REACHED while one packet is left for the CONNECTION_CLOSE. Returns false
+     * when it closed. Packet numbers are consecutive in the application space, so counting costs nothing.
+     */
+    private boolean withinKeyLimits(long now) {
+        PacketSpace app = spaces[APP];
+        if (app.writeKeys == null || app.discarded) return true;
+        if (confidentialityLimit == 0) {
+            long suiteLimit = app.writeKeys.suite().confidentialityLimit();
+            confidentialityLimit = config.confidentialityLimit > 0 ? Math.min(config.confidentialityLimit, suiteLimit) : suiteLimit;
+            keyUpdateAfter = config.keyUpdateAfterPackets > 0 ? config.keyUpdateAfterPackets
+                    : confidentialityLimit - confidentialityLimit / 8;
+        }
+        long used = app.nextPn - writePhaseStartPn;
+        if (used >= keyUpdateAfter && initiateKeyUpdate()) return true;
+        if (used < confidentialityLimit - 1) return true;
+        startClosing(now, TransportError.AEAD_LIMIT_REACHED, 0, false,
+                "confidentiality limit of " + confidentialityLimit + " packets per key reached without a key update");
+        return false;
     }
 
     public ConnectionEvent pollEvent() {
@@ -551,6 +591,13 @@ public final class Connection {
         if (plainLen < 0) {
             if (si == APP && isStatelessReset(buf, dgramOff, dgramLen)) {
                 enterDraining(now, TransportError.NO_ERROR, false, "stateless reset");
+                return;
+            }
+            // Forgery attempts are counted across all keys of the connection (RFC 9001 §6.6 integrity limit).
+            long integrityLimit = config.integrityLimit > 0 ? config.integrityLimit : keys.suite().integrityLimit();
+            if (++failedDecryptions > integrityLimit) {
+                throw new QuicException(TransportError.AEAD_LIMIT_REACHED,
+                        failedDecryptions + " packets failed authentication, the integrity limit");
             }
             return;
         }
@@ -569,6 +616,7 @@ public final class Connection {
             keyPhaseStartPn = pn;
             writePhaseStartPn = space.nextPn;
             writePhaseAcked = false;
+            keyUpdates++;
         }
         int firstByte = protector.firstByte();
         if (h.isLong() ? (firstByte & 0x0c) != 0 : (firstByte & 0x18) != 0) {
@@ -1419,6 +1467,7 @@ public final class Connection {
             return buildClose(out, Math.max(0, limit));
         }
         if (limit < 48) return 0;
+        if (!withinKeyLimits(now)) return transmit(now, out);
         boolean[] send = sendSpaces;
         send[0] = send[1] = send[2] = false;
         int last = -1;

@@ -41,4 +41,19 @@ public final class QuicConfig {
      * connection (0: send no NEW_TOKEN). Also the rotation period of the key sealing tokens.
      */
     public long newTokenLifetimeMillis = 24 * 3_600_000L;
+    /**
+     * Start a key update after this many packets under one 1-RTT key (0: 7/8 of the suite's confidentiality limit,
+     * i.e. about 7.3 million packets for AES-GCM and never for ChaCha20-Poly1305). Tests set it low.
+     */
+    public long keyUpdateAfterPackets;
+    /**
+     * Most packets one key may protect (RFC 9001 §6.6); 0: the suite's (2^23 for AES-GCM). Reached without a key update,
+     * the connection closes with AEAD_LIMIT_REACHED. A value above the suite's is capped at the suite's.
+     */
+    public long confidentialityLimit;
+    /**
+     * Received packets failing authentication after which the connection closes with AEAD_LIMIT_REACHED (0: the suite's,
+     * 2^52 for AES-GCM, 2^36 for ChaCha20-Poly1305).
+     */
+    public long integrityLimit;
 }
