@@ -48,8 +48,14 @@ public final class Connection {
     private final Randomness random;
     private final StatelessResetTokens resetTokens;
     private InitialKeysFactory keysFactory;
-    /** Client: the token from a Retry, sent in every later Initial. */
+    /** Client: the token from a Retry (or an earlier connection's NEW_TOKEN), sent in every later Initial. */
     private byte[] retryToken = new byte[0];
+    /** Client: where tokens from NEW_TOKEN go (the endpoint keeps them for the next connection). */
+    private java.util.function.BiConsumer<Object, byte[]> tokenListener;
+    /** Server: makes the NEW_TOKEN token sent once the handshake completes (null: none). */
+    private NewTokenIssuer newTokenIssuer;
+    private byte[] newToken;
+    private boolean newTokenPending;
     private ConnectionId retrySourceCid;
     private ConnectionIdListener cidListener;
     private TlsEngine tls;
@@ -156,6 +162,12 @@ public final class Connection {
     /** First packet number we sent with the current write phase. */
     private long writePhaseStartPn;
     private boolean writePhaseAcked = true;
+    /** Key updates done (ours and the peer's). */
+    private int keyUpdates;
+    // AEAD limits (RFC 9001 §6.6); computed once the 1-RTT suite is known
+    private long keyUpdateAfter;
+    private long confidentialityLimit;
+    private long failedDecryptions;
 
     // 0-RTT (RFC 9001 §4.6): the client writes with zeroRttWrite until it has 1-RTT keys; the server reads with
     // zeroRttRead until the handshake completes. Both share the application packet number space.
@@ -329,6 +341,22 @@ public final class Connection {
     /** Whether the handshake resumed a session from a ticket instead of a full certificate handshake. */
     public boolean isResumed() { return tls != null && tls.isResumed(); }
 
+    /** Server: the client proved its address with a token before this connection existed. */
+    void markAddressValidated() { addressValidated = true; }
+
+    /** Server: issuer of the token sent in NEW_TOKEN after the handshake. */
+    interface NewTokenIssuer {
+        byte[] issue(long nowMillis, Object clientAddress);
+    }
+
+    void setNewTokenIssuer(NewTokenIssuer issuer) { newTokenIssuer = issuer; }
+
+    /** Client, before the first packet goes out: a NEW_TOKEN token from an earlier connection to the same server. */
+    void setInitialToken(byte[] token) { retryToken = token; }
+
+    /** Client: receives (server address, token) for each NEW_TOKEN frame. */
+    void setTokenListener(java.util.function.BiConsumer<Object, byte[]> listener) { tokenListener = listener; }
+
     /** Whether 0-RTT was accepted (client: the server said so; server: it took the client's early data). */
     public boolean isEarlyDataAccepted() { return earlyDataAccepted; }
 
@@ -363,6 +391,16 @@ public final class Connection {
         return keyPhase;
     }
 
+    /** Key updates so far, initiated by either side. */
+    int keyUpdates() {
+        return keyUpdates;
+    }
+
+    /** Packets protected with the current 1-RTT write key. */
+    long packetsOnWriteKey() {
+        return spaces[APP].nextPn - writePhaseStartPn;
+    }
+
     /**
      * Starts a key update (RFC 9001 §6.1). Allowed once the handshake is confirmed and a packet of the current phase
      * was acknowledged; returns whether it started.
@@ -378,7 +416,31 @@ public final class Connection {
         keyPhaseStartPn = Long.MAX_VALUE;
         writePhaseStartPn = app.nextPn;
         writePhaseAcked = false;
+        keyUpdates++;
         return true;
+    }
+
+    /**
+     * Keeps the packets per 1-RTT write key under the AEAD's confidentiality limit (RFC 9001 §6.6): updates the key
+     * when the threshold is reached and, when an update is not possible in time (the peer has not acknowledged the
+     * current phase), closes with AEAD_LIMIT_REACHED while one packet is left for the CONNECTION_CLOSE. Returns false
+     * when it closed. Packet numbers are consecutive in the application space, so counting costs nothing.
+     */
+    private boolean withinKeyLimits(long now) {
+        PacketSpace app = spaces[APP];
+        if (app.writeKeys == null || app.discarded) return true;
+        if (confidentialityLimit == 0) {
+            long suiteLimit = app.writeKeys.suite().confidentialityLimit();
+            confidentialityLimit = config.confidentialityLimit > 0 ? Math.min(config.confidentialityLimit, suiteLimit) : suiteLimit;
+            keyUpdateAfter = config.keyUpdateAfterPackets > 0 ? config.keyUpdateAfterPackets
+                    : confidentialityLimit - confidentialityLimit / 8;
+        }
+        long used = app.nextPn - writePhaseStartPn;
+        if (used >= keyUpdateAfter && initiateKeyUpdate()) return true;
+        if (used < confidentialityLimit - 1) return true;
+        startClosing(now, TransportError.AEAD_LIMIT_REACHED, 0, false,
+                "confidentiality limit of " + confidentialityLimit + " packets per key reached without a key update");
+        return false;
     }
 
     public ConnectionEvent pollEvent() {
@@ -594,6 +656,13 @@ public final class Connection {
         if (plainLen < 0) {
             if (si == APP && isStatelessReset(buf, dgramOff, dgramLen)) {
                 enterDraining(now, TransportError.NO_ERROR, false, "stateless reset");
+                return;
+            }
+            // Forgery attempts are counted across all keys of the connection (RFC 9001 §6.6 integrity limit).
+            long integrityLimit = config.integrityLimit > 0 ? config.integrityLimit : keys.suite().integrityLimit();
+            if (++failedDecryptions > integrityLimit) {
+                throw new QuicException(TransportError.AEAD_LIMIT_REACHED,
+                        failedDecryptions + " packets failed authentication, the integrity limit");
             }
             return;
         }
@@ -612,6 +681,7 @@ public final class Connection {
             keyPhaseStartPn = pn;
             writePhaseStartPn = space.nextPn;
             writePhaseAcked = false;
+            keyUpdates++;
         }
         int firstByte = protector.firstByte();
         if (h.isLong() ? (firstByte & 0x0c) != 0 : (firstByte & 0x18) != 0) {
@@ -802,7 +872,8 @@ public final class Connection {
         @Override
         public void onNewToken(byte[] buf, int off, int len) throws QuicException {
             if (server) throw new QuicException(TransportError.PROTOCOL_VIOLATION, FrameTypes.NEW_TOKEN, "NEW_TOKEN from a client");
-            // Tokens are only useful for future connections; we do not keep them.
+            // Useful for future connections only: the endpoint keeps it for the next connect() to this server.
+            if (tokenListener != null) tokenListener.accept(remote, java.util.Arrays.copyOfRange(buf, off, off + len));
         }
 
         @Override
@@ -964,6 +1035,10 @@ public final class Connection {
             handshakeConfirmed = true;
             handshakeDonePending = true;
             discardSpace(HANDSHAKE);
+            if (newTokenIssuer != null) {
+                newToken = newTokenIssuer.issue(frames.now / 1_000_000L, remote);
+                newTokenPending = newToken != null;
+            }
             zeroRttRead = null; // late 0-RTT is resent at 1-RTT by the client
         }
         long limit = Math.min(peerParams.activeConnectionIdLimit, config.activeConnectionIdLimit);
@@ -1265,6 +1340,9 @@ public final class Connection {
                 case SentPacket.HANDSHAKE_DONE:
                     handshakeDonePending = true;
                     break;
+                case SentPacket.NEW_TOKEN:
+                    newTokenPending = true;
+                    break;
                 default:
                     break;
             }
@@ -1492,6 +1570,7 @@ public final class Connection {
             return buildClose(out, Math.max(0, limit));
         }
         if (limit < 48) return 0;
+        if (!withinKeyLimits(now)) return transmit(now, out);
         boolean[] send = sendSpaces;
         send[0] = send[1] = send[2] = false;
         int last = -1;
@@ -1537,7 +1616,7 @@ public final class Connection {
         if (!congestionOk) return false;
         if (s.hasCryptoToSend()) return true;
         if (si != APP) return false;
-        if (handshakeDonePending || maxDataPending || maxStreamsPending[0] || maxStreamsPending[1]
+        if (handshakeDonePending || newTokenPending || maxDataPending || maxStreamsPending[0] || maxStreamsPending[1]
                 || !newCidPending.isEmpty() || !retireCidPending.isEmpty() || pathResponsePending != null) {
             return true;
         }
@@ -1722,6 +1801,11 @@ public final class Connection {
             pos = FrameWriter.handshakeDone(out, pos);
             handshakeDonePending = false;
             sp.add(SentPacket.HANDSHAKE_DONE, 0, 0, 0);
+        }
+        if (newTokenPending && end - pos >= 1 + 8 + newToken.length) {
+            pos = FrameWriter.newToken(out, pos, newToken);
+            newTokenPending = false;
+            sp.add(SentPacket.NEW_TOKEN, 0, 0, 0);
         }
         if (pathResponsePending != null && end - pos >= 9) {
             pos = FrameWriter.pathChallenge(out, pos, pathResponsePending, 0, true);
