@@ -148,6 +148,8 @@ public final class QuicServer implements UdpApp {
                 }
                 h = s.get();
                 handlers.put(conn, h);
+                // A handler started by 0-RTT learns so; it later sees HANDSHAKE_COMPLETE (replays can no longer pass).
+                if (e.kind == ConnectionEvent.Kind.EARLY_DATA_ACCEPTED) h.onEvent(conn, e);
             } else if (h != null) {
                 h.onEvent(conn, e);
             }
