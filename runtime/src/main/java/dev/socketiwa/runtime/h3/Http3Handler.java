@@ -1,6 +1,7 @@
 package dev.socketiwa.runtime.h3;
 
 import dev.socketiwa.quic.h3.ConnectionStreams;
+import dev.socketiwa.quic.h3.H3Error;
 import dev.socketiwa.quic.h3.H3RequestHandler;
 import dev.socketiwa.quic.h3.H3ServerSession;
 import dev.socketiwa.quic.h3.Settings;
@@ -68,5 +69,21 @@ public final class Http3Handler implements QuicHandler {
     @Override
     public void service(Connection c) {
         session(c).service();
+    }
+
+    /** GOAWAY: the client opens no new requests; those under way finish (WebTransport sessions are asked to drain). */
+    @Override
+    public void onShutdown(Connection c) {
+        session(c).goaway();
+    }
+
+    @Override
+    public boolean isIdle(Connection c) {
+        return session == null || session.activeRequests() == 0;
+    }
+
+    @Override
+    public long noErrorCode() {
+        return H3Error.NO_ERROR;
     }
 }
