@@ -414,6 +414,7 @@ class WebTransportSessionTest {
         s.close(9, "done");
         assertArrayEquals(closeCapsule(9, "done"), capsuleBytes(0));
         assertTrue(io.finished.containsKey(0L));
+        assertNull(io.stops.get(0L), "no STOP_SENDING on the CONNECT stream: the peer finishes its side itself");
         assertEquals("close 9 done", events.get(events.size() - 1));
         assertEquals(WebTransportErrors.SESSION_GONE, io.resets.get(4L));
         assertTrue(s.isClosed());
