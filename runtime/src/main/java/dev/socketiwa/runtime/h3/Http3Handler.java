@@ -17,8 +17,20 @@ public final class Http3Handler implements QuicHandler {
     private final Settings settings;
     private H3ServerSession session;
 
+    /** Default SETTINGS; WebTransport is left out when the handler is {@link Routes} without a WebTransport route. */
     public Http3Handler(H3RequestHandler requests) {
-        this(requests, H3ServerSession.defaultSettings());
+        this(requests, settingsFor(requests));
+    }
+
+    /** Browsers open WebTransport sessions only where SETTINGS offer them: offer none an app does not serve. */
+    static Settings settingsFor(H3RequestHandler requests) {
+        Settings s = H3ServerSession.defaultSettings();
+        if (requests instanceof Routes && !((Routes) requests).servesWebTransport()) {
+            s.values().remove(Settings.ENABLE_WEBTRANSPORT_DRAFT02);
+            s.values().remove(Settings.WEBTRANSPORT_MAX_SESSIONS_DRAFT07);
+            s.values().remove(Settings.WT_MAX_SESSIONS);
+        }
+        return s;
     }
 
     public Http3Handler(H3RequestHandler requests, Settings settings) {

@@ -452,6 +452,17 @@ class WebTransportSessionTest {
     }
 
     @Test
+    void afterGoawaySessionsKeepTheirStreamsButNewRequestsAreRefused() throws QpackException {
+        open(0);
+        session.goaway();
+        peer(8, cat(varint(0x41), varint(0), utf8("still here")), true);
+        assertArrayEquals(utf8("still here"), io.written(8));
+        peer(12, headers(":method", "GET", ":scheme", "https", ":authority", "localhost", ":path", "/"), true);
+        assertEquals(H3Error.REQUEST_REJECTED, io.resets.get(12L));
+        assertEquals(-1, io.closeCode);
+    }
+
+    @Test
     void unknownAndGreaseCapsulesAndFramesAreSkipped() throws QpackException {
         open(0);
         byte[] grease = capsule(0x29L * 3 + 0x17, utf8("ignore me"));
