@@ -2,6 +2,8 @@ package dev.socketiwa.runtime.quic;
 
 import dev.socketiwa.quic.crypto.CipherSuite;
 import dev.socketiwa.quic.crypto.CryptoProvider;
+import dev.socketiwa.quic.tls.EarlyDataFilter;
+import dev.socketiwa.quic.tls.RotatingTicketKeys;
 import dev.socketiwa.quic.tls.TlsServer;
 import dev.socketiwa.quic.tls.TlsServerConfig;
 import dev.socketiwa.quic.transport.Connection;
@@ -25,10 +27,17 @@ import java.util.function.Supplier;
  * A QUIC server over a {@link UdpTransport}: one thread drives the sans-IO endpoint (receive, timers, send) and hands
  * each connection's events to the handler its ALPN selects. Runs the same on the JVM and in the browser; the caller
  * picks the crypto provider (JCA on the JVM, portable in wasm).
+ *
+ * <p>Session tickets are on: a returning client resumes and may send its first request in 0-RTT, which the handler
+ * then sees before the handshake completes ({@link Connection#isEarlyDataStream} tells such streams apart). Turn 0-RTT
+ * off with {@link #earlyData(boolean)} or veto it per service with {@link #earlyDataFilter}.
  */
 public final class QuicServer implements UdpApp {
     private final CryptoProvider crypto;
     private final QuicConfig config;
+    /** Ticket keys rotate daily; a ticket lives at most as long as its key plus one period. */
+    private static final long TICKET_KEY_ROTATION_MILLIS = 24 * 3600 * 1000L;
+
     private final TlsServerConfig tls;
     private final Map<String, Supplier<QuicHandler>> services;
     private volatile boolean stopped;
@@ -48,7 +57,20 @@ public final class QuicServer implements UdpApp {
         TlsServerConfig t = new TlsServerConfig(List.of(certificateDer), crypto.signer(pkcs8Key))
                 .alpn(this.services.keySet().toArray(new String[0]));
         if (suitePreference.length > 0) t.cipherSuites(suitePreference);
+        t.sessionTickets(new RotatingTicketKeys(crypto, TICKET_KEY_ROTATION_MILLIS));
         this.tls = t;
+    }
+
+    /** Whether resumed clients may send 0-RTT (default on). Call before {@link #serve}. */
+    public QuicServer earlyData(boolean enabled) {
+        tls.earlyData(enabled);
+        return this;
+    }
+
+    /** Refuses 0-RTT for the services (ALPN) whose requests are not safe to replay. Call before {@link #serve}. */
+    public QuicServer earlyDataFilter(EarlyDataFilter filter) {
+        tls.earlyDataFilter(filter);
+        return this;
     }
 
     /** Makes {@link #serve} return at its next loop turn (from any thread). */
@@ -116,7 +138,9 @@ public final class QuicServer implements UdpApp {
         QuicHandler h = handlers.get(conn);
         ConnectionEvent e;
         while ((e = conn.pollEvent()) != null) {
-            if (e.kind == ConnectionEvent.Kind.HANDSHAKE_COMPLETE) {
+            // With accepted 0-RTT the client's streams arrive before the handshake completes: the handler starts then.
+            if ((e.kind == ConnectionEvent.Kind.HANDSHAKE_COMPLETE || e.kind == ConnectionEvent.Kind.EARLY_DATA_ACCEPTED)
+                    && h == null) {
                 Supplier<QuicHandler> s = services.get(conn.alpn());
                 if (s == null) {
                     conn.close(System.nanoTime(), 0, "no service for ALPN " + conn.alpn());
