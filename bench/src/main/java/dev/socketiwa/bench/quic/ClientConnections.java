@@ -37,6 +37,17 @@ final class ClientConnections implements AutoCloseable {
         return client.runUntil(c, c::isHandshakeConfirmed, timeoutMillis, e -> { }) ? c : null;
     }
 
+    /** Starts a handshake without driving it: the caller runs the connection with its own event handling. */
+    Connection connect() {
+        return client.connect(server, tls);
+    }
+
+    /** As runUntil, with eachTurn called once per turn (HTTP/3's service()). */
+    boolean runUntil(Connection c, java.util.function.BooleanSupplier done, long timeoutMillis,
+                     java.util.function.Consumer<ConnectionEvent> events, Runnable eachTurn) {
+        return client.runUntil(c, done, timeoutMillis, events, eachTurn);
+    }
+
     /** Queues CONNECTION_CLOSE and sends it now; the connection drains in the background of later calls. */
     void closeQuickly(Connection c) {
         c.close(System.nanoTime(), 0, "");

@@ -158,7 +158,9 @@ public final class QuicReport {
                 .append(" handshake excluded; h3-download = gtlsclient's wall time (process start and handshake included)")
                 .append(" for one `GET /bytes/N`, median of the rounds; h3-requests = complete ~1 kB bodies per second over")
                 .append(" many short gtlsclient connections (ngtcp2's sample client adds a fixed delay per connection, the")
-                .append(" same for every target). The native anchor (ngtcp2 gtlsserver) serves only h3, hence no echo figure.")
+                .append(" same for every target); wt-datagrams = datagrams echoed per second on one WebTransport session")
+                .append(" (`CONNECT /wt`) with a bounded window of unanswered ones. The native anchor (ngtcp2 gtlsserver)")
+                .append(" serves only h3, hence no echo or WebTransport figure.")
                 .append(" Higher is better everywhere.\n");
         String problems = problems(results);
         if (!problems.isEmpty()) {
@@ -195,6 +197,7 @@ public final class QuicReport {
         switch (kind) {
             case HandshakeRate.KIND:
             case EchoStreamThroughput.KIND: return "our QuicClient (JCA)";
+            case WebTransportDatagramRate.KIND: return "our HTTP/3 client (JCA)";
             default: return "ngtcp2 gtlsclient";
         }
     }
@@ -207,6 +210,8 @@ public final class QuicReport {
             case Http3Download.KIND: return "HTTP/3 download, " + p.downloadBytes / 1_000_000 + " MB, Mbit/s";
             case Http3Requests.KIND: return "HTTP/3 requests/s, " + p.requestConnections + " conns x "
                     + p.requestsPerConnection;
+            case WebTransportDatagramRate.KIND: return "WebTransport datagram echoes/s, " + p.datagramSize + " B, window "
+                    + p.datagramWindow;
             default: return kind;
         }
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 /** Every target's measurements by kind, in the order measured, and the ratios the report shows. */
 public final class QuicResults {
     public static final List<String> KINDS = List.of(HandshakeRate.KIND, EchoStreamThroughput.KIND, Http3Download.KIND,
-            Http3Requests.KIND);
+            Http3Requests.KIND, WebTransportDatagramRate.KIND);
 
     private final Map<String, String> addresses = new LinkedHashMap<>();
     private final Map<String, Map<String, Measurement>> byTarget = new LinkedHashMap<>();

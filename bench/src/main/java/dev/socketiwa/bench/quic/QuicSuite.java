@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * The QUIC and HTTP/3 measurements against several servers in one run: handshakes/s, single-connection echo-stream
- * throughput, single-connection HTTP/3 download and HTTP/3 requests/s over many connections. Each measurement runs
+ * throughput, single-connection HTTP/3 download, HTTP/3 requests/s over many connections and WebTransport datagram
+ * echoes/s. Each measurement runs
  * target after target, so the drift of a noisy machine hits them alike. A target named {@code native} (or the
  * gtlsserver that {@code --with-native} starts) is taken to serve h3 only.
  *
@@ -190,6 +191,9 @@ public final class QuicSuite {
             case Http3Requests.KIND:
                 return Http3Requests.run(gtls, target, dir, p.requestConnections, p.requestParallel,
                         p.requestsPerConnection, 60);
+            case WebTransportDatagramRate.KIND:
+                return isNative(name) ? Measurement.notApplicable(kind, "gtlsserver has no WebTransport")
+                        : WebTransportDatagramRate.run(target, p.datagramSeconds, p.datagramSize, p.datagramWindow);
             default:
                 throw new IllegalArgumentException(kind);
         }

@@ -31,7 +31,7 @@ class QuicReportTest {
         assertEquals(0.8, r.ratio(Http3Download.KIND, "jvm", "native"), 1e-9);
         assertTrue(Double.isNaN(r.ratio(Http3Download.KIND, "browser", "jvm")), "no ratio with a failed side");
         assertTrue(Double.isNaN(r.ratio(EchoStreamThroughput.KIND, "jvm", "native")));
-        assertEquals("QUIC browser/jvm ratio: handshakes 0.250 echo-stream – h3-download – h3-requests –",
+        assertEquals("QUIC browser/jvm ratio: handshakes 0.250 echo-stream – h3-download – h3-requests – wt-datagrams –",
                 QuicReport.finalLine(r));
         assertTrue(r.anyFailed());
     }
