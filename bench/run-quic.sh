@@ -2,7 +2,8 @@
 # QUIC and HTTP/3 benchmark: examples/quic-echo on the JVM (socketiwa:run) and as an Isolated Web App in headless
 # Chromium (socketiwa:dev, wasm + Direct Sockets), and ngtcp2's gtlsserver as the native anchor, measured in one run:
 # handshakes/s (our QuicClient), echo-stream throughput (our QuicClient, ALPN echo), HTTP/3 download and HTTP/3
-# requests/s (ngtcp2 gtlsclient against all three). Prints a table and ends with one line of browser/JVM ratios.
+# requests/s (ngtcp2 gtlsclient against all three), WebTransport datagram echoes/s (our HTTP/3 client, /wt). Prints a
+# table and ends with one line of browser/JVM ratios.
 #
 #   bench/run-quic.sh [--quick|--full|--smoke] [--json FILE] [--jvm-only] [--no-native] [--no-build] [--docs]
 #                     [--jvm-target HOST:PORT] [--browser-target HOST:PORT]
@@ -38,7 +39,7 @@ while [ $# -gt 0 ]; do
     --quick|--full|--smoke) suite_args+=("$1"); shift ;;
     --json) suite_args+=("$1" "$2"); shift 2 ;;
     --docs) docs=yes; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "run-quic.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
