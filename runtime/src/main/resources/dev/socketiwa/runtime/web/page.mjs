@@ -4,7 +4,9 @@
 // For tests and tools: document.body.dataset.state is loading | binding | listening | stopped | failed;
 // dataset.listen is the bound host:port and dataset.port the bound port once listening; #log holds one <li> per line;
 // globalThis.socketiwa.stats holds the shim's counters. URL query: ?listen=host:port overrides the built-in address;
-// ?txInFlight=N tunes how many sends may be outstanding before the app waits (default in socketiwa-shim.mjs).
+// ?txInFlight=N tunes how many sends may be outstanding before the app waits, ?txSockets=N how many sockets may share
+// the sends, ?readBatch=N how many reads the shim asks of a socket at once
+// (defaults in socketiwa-shim.mjs).
 import { startServer } from "./socketiwa-shim.mjs";
 import jsBodies from "./socketiwa-jsbodies.mjs";
 
@@ -45,6 +47,8 @@ async function main() {
     listen,
     jsBodies,
     txInFlight: Number(new URLSearchParams(location.search).get("txInFlight") ?? 0) || undefined,
+    txSockets: Number(new URLSearchParams(location.search).get("txSockets") ?? 0) || undefined,
+    readBatch: Number(new URLSearchParams(location.search).get("readBatch") ?? 0) || undefined,
     log,
     onState: (state, detail) => {
       setState(state, detail);
