@@ -5,10 +5,10 @@ import dev.socketiwa.quic.crypto.SecureRandomSource;
 import dev.socketiwa.quic.transport.QuicConfig;
 import dev.socketiwa.runtime.app.Home;
 import dev.socketiwa.runtime.app.SocketIwa;
-import dev.socketiwa.runtime.cert.CertificateGenerator;
 import dev.socketiwa.runtime.cert.CertificateHashes;
-import dev.socketiwa.runtime.cert.CertificateRequest;
-import dev.socketiwa.runtime.cert.ServerCertificate;
+import dev.socketiwa.runtime.cert.CertificateLifecycle;
+import dev.socketiwa.runtime.cert.HomeCertificates;
+import dev.socketiwa.runtime.cert.PublishedCertificate;
 import dev.socketiwa.runtime.h3.DemoRoutes;
 import dev.socketiwa.runtime.h3.Http3Handler;
 import dev.socketiwa.runtime.quic.EchoHandler;
@@ -17,11 +17,16 @@ import dev.socketiwa.runtime.quic.QuicHandler;
 import dev.socketiwa.runtime.quic.QuicServer;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * QUIC server with a fresh self-signed ECDSA P-256 certificate, the same app on both homes: ALPN {@code echo}
+ * QUIC server with a WebTransport-acceptable certificate (self-signed ECDSA P-256, 13 days, rotated with a 3-day
+ * overlap) kept in the home's storage, so a restart keeps the hash: on the JVM {@code .socketiwa/} in the working
+ * directory ({@code --cert-dir DIR} or {@code -Dsocketiwa.certDir=DIR}; {@code mvn socketiwa:run} uses the project's
+ * {@code .socketiwa/}); in the browser see {@link HomeCertificates}. The hashes to pin and the client snippet are
+ * printed at start and on every change. The same app on both homes: ALPN {@code echo}
  * everywhere (each bidirectional stream and each datagram comes back), ALPN {@code h3} with the demo routes (GET /,
  * POST /echo, GET /bytes/n), plus ALPN {@code hq-interop} on the JVM, where
  * files exist ({@code --www DIR} or {@code -Dsocketiwa.www=DIR}, else a small built-in page).
@@ -40,11 +45,11 @@ public final class QuicEcho {
 
     /** The app's server, not yet serving: the JVM tests run it on their own socket. */
     public static QuicServer server(String[] args) {
-        ServerCertificate cert = new CertificateGenerator(new SecureRandomSource()).generate(CertificateRequest.defaults(),
-                System.currentTimeMillis());
-        // concat, not +: TeaVM's string concatenation goes through append(Object), which drags in Bouncy Castle's
-        // Time.toString and with it java.util.SimpleTimeZone, absent from TeaVM's class library.
-        System.out.println("quic-echo: certificate SHA-256 ".concat(CertificateHashes.hex(cert.sha256())));
+        return server(args, HomeCertificates.lifecycle(args, new SecureRandomSource()));
+    }
+
+    /** The app's server with the given certificates (tests pass a lifecycle on a test clock or store). */
+    public static QuicServer server(String[] args, CertificateLifecycle certificates) {
         Map<String, Supplier<QuicHandler>> services = new LinkedHashMap<>();
         services.put(EchoHandler.ALPN, EchoHandler::new);
         services.put(Http3Handler.ALPN, () -> new Http3Handler(new DemoRoutes()));
@@ -52,7 +57,24 @@ public final class QuicEcho {
         if (!Home.isBrowser()) {
             JvmServices.addHqInterop(services, args);
         }
-        return new QuicServer(HomeCrypto.provider(), new QuicConfig(), cert.der(), cert.key().toPkcs8Der(), services,
+        System.out.println("quic-echo: certificates kept in ".concat(certificates.storeLocation()));
+        QuicServer server = new QuicServer(HomeCrypto.provider(), new QuicConfig(), certificates, services,
                 HomeCrypto.suitePreference());
+        server.addHashesListener(QuicEcho::printHashes);
+        return server;
+    }
+
+    /**
+     * Logs what clients pin: one line per published certificate, then the snippet for {@code new WebTransport(url,
+     * {...})}. Tests read the lines starting "quic-echo: pin ". concat, not +: TeaVM's string concatenation goes
+     * through append(Object), which drags in Bouncy Castle's Time.toString and java.util.SimpleTimeZone.
+     */
+    static void printHashes(List<PublishedCertificate> published) {
+        System.out.println("quic-echo: certificate hashes to pin (".concat(Integer.toString(published.size()))
+                .concat(published.size() > 1 ? ", rotation overlap: either works)" : ")"));
+        for (PublishedCertificate c : published) {
+            System.out.println("quic-echo: pin ".concat(CertificateHashes.describe(c)));
+        }
+        System.out.println("quic-echo: ".concat(CertificateHashes.serverCertificateHashesSnippet(published)));
     }
 }
