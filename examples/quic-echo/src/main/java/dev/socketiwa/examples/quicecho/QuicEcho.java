@@ -5,12 +5,18 @@ import dev.socketiwa.quic.crypto.SecureRandomSource;
 import dev.socketiwa.quic.transport.QuicConfig;
 import dev.socketiwa.runtime.app.Home;
 import dev.socketiwa.runtime.app.SocketIwa;
+import dev.socketiwa.runtime.cert.CertificateGenerator;
 import dev.socketiwa.runtime.cert.CertificateHashes;
 import dev.socketiwa.runtime.cert.CertificateLifecycle;
 import dev.socketiwa.runtime.cert.HomeCertificates;
+import dev.socketiwa.runtime.cert.InMemoryCertificateStore;
+import dev.socketiwa.runtime.cert.PemPair;
 import dev.socketiwa.runtime.cert.PublishedCertificate;
+import dev.socketiwa.runtime.cert.ServerCertificate;
+import dev.socketiwa.runtime.cert.StoredCertificates;
 import dev.socketiwa.runtime.h3.DemoRoutes;
 import dev.socketiwa.runtime.h3.Http3Handler;
+import dev.socketiwa.runtime.h3.WebTransportEcho;
 import dev.socketiwa.runtime.quic.EchoHandler;
 import dev.socketiwa.runtime.quic.HomeCrypto;
 import dev.socketiwa.runtime.quic.QuicHandler;
@@ -19,6 +25,7 @@ import dev.socketiwa.runtime.quic.QuicServer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +35,9 @@ import java.util.function.Supplier;
  * {@code .socketiwa/}); in the browser see {@link HomeCertificates}. The hashes to pin and the client snippet are
  * printed at start and on every change. The same app on both homes: ALPN {@code echo}
  * everywhere (each bidirectional stream and each datagram comes back), ALPN {@code h3} with the demo routes (GET /,
- * POST /echo, GET /bytes/n), plus ALPN {@code hq-interop} on the JVM, where
+ * POST /echo, GET /bytes/n, and WebTransport at /wt echoing datagrams, bidirectional streams on themselves and
+ * unidirectional streams on a new one, logging each session's close code and reason), plus ALPN {@code hq-interop}
+ * on the JVM, where
  * files exist ({@code --www DIR} or {@code -Dsocketiwa.www=DIR}, else a small built-in page).
  */
 public final class QuicEcho {
@@ -45,14 +54,30 @@ public final class QuicEcho {
 
     /** The app's server, not yet serving: the JVM tests run it on their own socket. */
     public static QuicServer server(String[] args) {
-        return server(args, HomeCertificates.lifecycle(args, new SecureRandomSource()));
+        return server(args, HomeCertificates.lifecycle(args, new SecureRandomSource()), System.out::println);
     }
 
     /** The app's server with the given certificates (tests pass a lifecycle on a test clock or store). */
     public static QuicServer server(String[] args, CertificateLifecycle certificates) {
+        return server(args, certificates, System.out::println);
+    }
+
+    /**
+     * The app's server starting with a given certificate (a WebTransport client pins its hash; it is kept in memory
+     * and rotated like any other), its WebTransport log lines going to {@code log}.
+     */
+    public static QuicServer server(ServerCertificate cert, String[] args, Consumer<String> log) {
+        InMemoryCertificateStore store = new InMemoryCertificateStore();
+        store.save(new StoredCertificates(PemPair.of(cert), null));
+        return server(args, new CertificateLifecycle(store, new CertificateGenerator(new SecureRandomSource())), log);
+    }
+
+    /** The app's server with the given certificates, its WebTransport log lines going to {@code log}. */
+    public static QuicServer server(String[] args, CertificateLifecycle certificates, Consumer<String> log) {
         Map<String, Supplier<QuicHandler>> services = new LinkedHashMap<>();
         services.put(EchoHandler.ALPN, EchoHandler::new);
-        services.put(Http3Handler.ALPN, () -> new Http3Handler(new DemoRoutes()));
+        WebTransportEcho webTransport = new WebTransportEcho(log);
+        services.put(Http3Handler.ALPN, () -> new Http3Handler(new DemoRoutes(webTransport)));
         // Constant-folded by TeaVM: the file-backed service and its java.nio code stay out of the wasm build.
         if (!Home.isBrowser()) {
             JvmServices.addHqInterop(services, args);
