@@ -132,7 +132,25 @@ public final class CertificateLifecycle {
 
     /** The clock the no-argument methods use (default: the system wall clock). */
     public synchronized void setClock(MillisClock clock) {
+        if (clock == null) {
+            throw new IllegalArgumentException("a clock is required");
+        }
         this.clock = clock;
+    }
+
+    /** The clock the no-argument methods use; a server loop reads it to know when {@link #nextTransitionMillis} is due. */
+    public synchronized MillisClock clock() {
+        return clock;
+    }
+
+    /** Where the certificates are kept (a directory, "memory", the IWA's storage), for logs and pages. */
+    public String storeLocation() {
+        return store.location();
+    }
+
+    /** True once {@link #start} has run. */
+    public synchronized boolean isStarted() {
+        return current != null;
     }
 
     public synchronized void start() {
