@@ -7,8 +7,13 @@ import dev.socketiwa.runtime.app.Home;
 import dev.socketiwa.runtime.app.SocketIwa;
 import dev.socketiwa.runtime.cert.CertificateGenerator;
 import dev.socketiwa.runtime.cert.CertificateHashes;
+import dev.socketiwa.runtime.cert.CertificateLifecycle;
 import dev.socketiwa.runtime.cert.CertificateRequest;
+import dev.socketiwa.runtime.cert.KeyValueCertificateStore;
+import dev.socketiwa.runtime.cert.RotationPolicy;
 import dev.socketiwa.runtime.cert.ServerCertificate;
+import dev.socketiwa.runtime.cert.browser.IwaStorage;
+import dev.socketiwa.runtime.cert.browser.PageCertificates;
 import dev.socketiwa.runtime.h3.DemoRoutes;
 import dev.socketiwa.runtime.h3.Http3Handler;
 import dev.socketiwa.runtime.quic.EchoHandler;
@@ -40,8 +45,7 @@ public final class QuicEcho {
 
     /** The app's server, not yet serving: the JVM tests run it on their own socket. */
     public static QuicServer server(String[] args) {
-        ServerCertificate cert = new CertificateGenerator(new SecureRandomSource()).generate(CertificateRequest.defaults(),
-                System.currentTimeMillis());
+        ServerCertificate cert = certificate();
         // concat, not +: TeaVM's string concatenation goes through append(Object), which drags in Bouncy Castle's
         // Time.toString and with it java.util.SimpleTimeZone, absent from TeaVM's class library.
         System.out.println("quic-echo: certificate SHA-256 ".concat(CertificateHashes.hex(cert.sha256())));
@@ -54,5 +58,33 @@ public final class QuicEcho {
         }
         return new QuicServer(HomeCrypto.provider(), new QuicConfig(), cert.der(), cert.key().toPkcs8Der(), services,
                 HomeCrypto.suitePreference());
+    }
+
+    /**
+     * In the browser: the certificate kept in the IWA's own storage (created on the first start, the same after a
+     * reload), published to the page for WebTransport clients to pin. On the JVM: a fresh one per start.
+     * TODO(cert): QuicServer serving lifecycle.select(now) per connection, so rotation reaches new connections.
+     */
+    private static ServerCertificate certificate() {
+        CertificateGenerator generator = new CertificateGenerator(new SecureRandomSource());
+        if (!Home.isBrowser()) {
+            return generator.generate(CertificateRequest.defaults(), System.currentTimeMillis());
+        }
+        KeyValueCertificateStore store = new KeyValueCertificateStore(new IwaStorage());
+        // Damaged content there can only come from an interrupted write of ours: replace it rather than not start.
+        CertificateLifecycle lifecycle = new CertificateLifecycle(store, generator, CertificateRequest.defaults(),
+                RotationPolicy.defaults(), CertificateLifecycle.CorruptStorePolicy.REGENERATE);
+        lifecycle.addListener(new PageCertificates());
+        boolean fresh = store.load().current() == null;
+        long start = System.nanoTime();
+        lifecycle.start();
+        long micros = (System.nanoTime() - start) / 1000;
+        System.out.println("quic-echo: certificate ".concat(fresh ? "created" : "loaded").concat(" in ")
+                .concat(Long.toString(micros / 1000)).concat(".").concat(Long.toString(micros / 100 % 10))
+                .concat(" ms, kept in ").concat(store.location()));
+        if (lifecycle.storeProblem() != null) {
+            System.out.println("quic-echo: replaced damaged stored certificates: ".concat(lifecycle.storeProblem()));
+        }
+        return lifecycle.select();
     }
 }
