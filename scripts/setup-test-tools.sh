@@ -9,7 +9,7 @@ node_version=24.21.0
 
 log() { printf '[setup-test-tools] %s\n' "$*"; }
 
-apt_packages=(chromium chromium-driver ngtcp2-client ngtcp2-server openssl golang-go golang-github-lucas-clemente-quic-go-dev)
+apt_packages=(chromium chromium-driver ngtcp2-client ngtcp2-server openssl golang-go golang-github-lucas-clemente-quic-go-dev caddy)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -45,6 +45,10 @@ public final class TestTools {
         return require(Paths.get("/usr/sbin/gtlsserver"), "ngtcp2's gtlsserver (Debian package ngtcp2-server)");
     }
 
+    public static Path caddy() {
+        return require(Paths.get("/usr/bin/caddy"), "Caddy (Debian package caddy)");
+    }
+
     /** A tool that scripts/setup.d/ built under test-tools/peers/. */
     public static Path peer(String relativePath) {
         return require(root().resolve("peers").resolve(relativePath), "test peer " + relativePath);

@@ -20,6 +20,21 @@ public final class ConnectionStreams implements QuicStreams {
     }
 
     @Override
+    public long openBidiStream() {
+        return connection.openStream(true);
+    }
+
+    @Override
+    public boolean sendDatagram(byte[] b, int off, int len) {
+        return connection.sendDatagram(b, off, len);
+    }
+
+    @Override
+    public int maxDatagramPayload() {
+        return connection.maxDatagramPayload();
+    }
+
+    @Override
     public int read(long streamId, byte[] b, int off, int len) {
         return connection.read(streamId, b, off, len);
     }

@@ -9,6 +9,8 @@ public final class FrameType {
     public static final long PUSH_PROMISE = 0x05;
     public static final long GOAWAY = 0x07;
     public static final long MAX_PUSH_ID = 0x0d;
+    /** WebTransport's bidirectional stream signal: only valid as the first bytes of a stream, then the session ID. */
+    public static final long WEBTRANSPORT_STREAM = 0x41;
 
     private FrameType() {
     }

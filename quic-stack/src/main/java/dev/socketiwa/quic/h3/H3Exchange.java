@@ -34,6 +34,9 @@ public final class H3Exchange {
     private long contentLength = -1;
     private H3ExchangeListener listener;
     private Object attachment;
+    /** Set when the stream turned out to be a WebTransport stream (signal 0x41) naming this session ID. */
+    private long webTransportSessionId = -1;
+    private boolean anyFrame;
 
     private final QpackWriter out = new QpackWriter(64);
     private long outFrameRemaining;
@@ -52,6 +55,16 @@ public final class H3Exchange {
 
     public long streamId() {
         return streamId;
+    }
+
+    /** The HTTP/3 connection this exchange belongs to (e.g. to accept a WebTransport session on it). */
+    public H3ServerSession session() {
+        return session;
+    }
+
+    /** The session ID a WebTransport bidirectional stream named in its header; -1 for requests. */
+    long webTransportSessionId() {
+        return webTransportSessionId;
     }
 
     public List<HeaderField> requestHeaders() {
@@ -109,6 +122,12 @@ public final class H3Exchange {
                     return false;
                 }
                 if (frame.type == FrameType.DATA) throw new H3Exception(H3Error.FRAME_UNEXPECTED, "DATA before HEADERS");
+                if (frame.type == FrameType.WEBTRANSPORT_STREAM && !anyFrame && session.webTransportEnabled()) {
+                    // not a request: a WebTransport stream, whose "length" is the session ID; the rest is its data
+                    webTransportSessionId = frame.length;
+                    return false;
+                }
+                anyFrame = true;
                 startFrame();
             }
             if (frameType == FrameType.HEADERS) {
@@ -122,7 +141,8 @@ public final class H3Exchange {
     private void startFrame() throws H3Exception {
         long t = frame.type;
         if (t == FrameType.CANCEL_PUSH || t == FrameType.SETTINGS || t == FrameType.GOAWAY || t == FrameType.MAX_PUSH_ID
-                || t == FrameType.PUSH_PROMISE || FrameType.isReservedHttp2(t)) {
+                || t == FrameType.PUSH_PROMISE || FrameType.isReservedHttp2(t)
+                || (t == FrameType.WEBTRANSPORT_STREAM && session.webTransportEnabled())) {
             throw new H3Exception(H3Error.FRAME_UNEXPECTED, "frame type 0x" + Long.toHexString(t) + " on a request stream");
         }
         frameType = t;

@@ -1,6 +1,8 @@
 package dev.socketiwa.quic.h3;
 
 import dev.socketiwa.quic.h3.qpack.QpackDecoder;
+import dev.socketiwa.quic.h3.webtransport.WebTransportErrors;
+import dev.socketiwa.quic.h3.webtransport.WebTransportSessions;
 import dev.socketiwa.quic.h3.qpack.QpackEncoder;
 import dev.socketiwa.quic.h3.qpack.QpackException;
 import dev.socketiwa.quic.h3.qpack.QpackWriter;
@@ -45,6 +47,8 @@ public final class H3ServerSession {
     /** Once GOAWAY went out, requests on this stream ID or above are refused. */
     private long goawayId = Long.MAX_VALUE;
     private long peerGoawayId = -1;
+    /** The WebTransport sessions and their streams; null when our SETTINGS do not offer WebTransport. */
+    private final WebTransportSessions webTransport;
 
     /** One of our unidirectional streams: its ID once opened and the bytes the stream did not take yet. */
     private static final class OwnStream {
@@ -68,6 +72,8 @@ public final class H3ServerSession {
         int payloadLength;
         boolean settingsSeen;
         boolean discard;
+        /** For WebTransport streams: reads the session ID after the type. */
+        VarIntReader sessionReader;
     }
 
     public H3ServerSession(QuicStreams io, Settings local, H3RequestHandler handler) {
@@ -77,19 +83,47 @@ public final class H3ServerSession {
         this.decoder = new QpackDecoder(local.get(Settings.QPACK_MAX_TABLE_CAPACITY, 0),
                 (int) Math.min(Integer.MAX_VALUE, local.get(Settings.QPACK_BLOCKED_STREAMS, 0)),
                 local.get(Settings.MAX_FIELD_SECTION_SIZE, Long.MAX_VALUE));
+        long maxSessions = webTransportMaxSessions(local);
+        this.webTransport = maxSessions > 0 ? new WebTransportSessions(io, maxSessions) : null;
         byte[] settings = new byte[local.payloadLength() + 16];
         int n = local.writeFrame(settings, 0);
         control.pending.writeBytes(settings, 0, n);
     }
 
-    /** The SETTINGS this server advertises by default: QPACK table, extended CONNECT, datagrams, WebTransport. */
+    /** WebTransport sessions a connection may have by default. */
+    public static final int DEFAULT_WEBTRANSPORT_SESSIONS = 16;
+
+    /**
+     * The SETTINGS this server advertises by default: QPACK table, extended CONNECT, HTTP Datagrams and WebTransport
+     * in the dialects browsers negotiate (Chromium: draft-02's enable flag; Safari and newer drafts: max sessions).
+     */
     public static Settings defaultSettings() {
         return new Settings()
                 .set(Settings.QPACK_MAX_TABLE_CAPACITY, 4096)
                 .set(Settings.QPACK_BLOCKED_STREAMS, 16)
                 .set(Settings.MAX_FIELD_SECTION_SIZE, 64 * 1024)
                 .set(Settings.ENABLE_CONNECT_PROTOCOL, 1)
-                .set(Settings.H3_DATAGRAM, 1);
+                .set(Settings.H3_DATAGRAM, 1)
+                .set(Settings.ENABLE_WEBTRANSPORT_DRAFT02, 1)
+                .set(Settings.WEBTRANSPORT_MAX_SESSIONS_DRAFT07, DEFAULT_WEBTRANSPORT_SESSIONS)
+                .set(Settings.WT_MAX_SESSIONS, DEFAULT_WEBTRANSPORT_SESSIONS);
+    }
+
+    /** How many WebTransport sessions our SETTINGS offer (0: none; draft-02's flag alone means one). */
+    static long webTransportMaxSessions(Settings s) {
+        if (s.get(Settings.ENABLE_CONNECT_PROTOCOL, 0) != 1 || s.get(Settings.H3_DATAGRAM, 0) != 1) return 0;
+        long max = Math.max(s.get(Settings.WEBTRANSPORT_MAX_SESSIONS_DRAFT07, 0), s.get(Settings.WT_MAX_SESSIONS, 0));
+        if (max == 0 && s.get(Settings.ENABLE_WEBTRANSPORT_DRAFT02, 0) == 1) max = 1;
+        return max;
+    }
+
+    /** The connection's WebTransport sessions, or null when our SETTINGS do not offer WebTransport. */
+    public WebTransportSessions webTransport() {
+        return webTransport;
+    }
+
+    boolean webTransportEnabled() {
+        return webTransport != null;
     }
 
     QpackDecoder decoder() {
@@ -163,11 +197,17 @@ public final class H3ServerSession {
         if (closed) return;
         start();
         try {
+            if (webTransport != null && webTransport.owns(id)) {
+                webTransport.onReadable(id);
+                flushOwnStreams();
+                return;
+            }
             H3Exchange x = requests.get(id);
             PeerUniStream u = x == null ? peerUni.get(id) : null;
             if (x != null) {
                 if (!x.hasHeaders()) {
                     if (x.readHeaders()) dispatch(x);
+                    else if (x.webTransportSessionId() >= 0) adoptWebTransportStream(id, x.webTransportSessionId(), true);
                 } else {
                     x.notifyReadable();
                 }
@@ -187,13 +227,35 @@ public final class H3ServerSession {
     }
 
     public void onWritable(long id) {
+        if (closed) return;
+        if (webTransport != null && webTransport.owns(id)) {
+            webTransport.onWritable(id);
+            return;
+        }
         H3Exchange x = requests.get(id);
         if (x != null) x.notifyWritable();
     }
 
-    /** The peer reset its sending side of the stream (STREAM_RESET) or asked us to stop (STOP_SENDING). */
+    /** The peer asked us to stop sending on the stream (STOP_SENDING). */
+    public void onStopSending(long id, long errorCode) {
+        if (closed) return;
+        if (webTransport != null && webTransport.owns(id)) {
+            webTransport.onStopSending(id, errorCode);
+            return;
+        }
+        onStreamAborted(id, errorCode);
+    }
+
+    /**
+     * The peer reset its sending side of the stream (STREAM_RESET); also takes STOP_SENDING from callers that do not
+     * tell them apart (both abort a request).
+     */
     public void onStreamAborted(long id, long errorCode) {
         if (closed) return;
+        if (webTransport != null && webTransport.owns(id)) {
+            webTransport.onStreamReset(id, errorCode);
+            return;
+        }
         if (id == control.id || id == qpackEncoder.id || id == qpackDecoder.id || isCriticalPeerStream(id)) {
             fail(H3Error.CLOSED_CRITICAL_STREAM, "critical stream " + id + " was reset or stopped");
             return;
@@ -212,6 +274,7 @@ public final class H3ServerSession {
     /** The connection closed: every open exchange is aborted. */
     public void onConnectionClosed() {
         closed = true;
+        if (webTransport != null) webTransport.onConnectionClosed();
         for (H3Exchange x : new ArrayList<>(requests.values())) x.peerAborted(H3Error.REQUEST_CANCELLED);
         requests.clear();
     }
@@ -224,6 +287,44 @@ public final class H3ServerSession {
         snapshot.clear();
         snapshot.addAll(requests.values());
         for (int i = 0; i < snapshot.size(); i++) snapshot.get(i).notifyWritable();
+        if (webTransport != null) webTransport.service();
+    }
+
+    /**
+     * An HTTP Datagram (RFC 9297) arrived in a QUIC DATAGRAM frame: a quarter stream ID, then the payload, handed to
+     * the WebTransport session of that request stream (dropped when there is none).
+     */
+    public void onDatagram(byte[] b, int off, int len) {
+        if (closed) return;
+        if (local.get(Settings.H3_DATAGRAM, 0) != 1) {
+            fail(WebTransportErrors.H3_DATAGRAM_ERROR, "an HTTP Datagram, but we did not enable them");
+            return;
+        }
+        if (len == 0 || VarInts.lengthAt(b, off) > len) {
+            fail(WebTransportErrors.H3_DATAGRAM_ERROR, "an HTTP Datagram without a whole quarter stream ID");
+            return;
+        }
+        int n = VarInts.lengthAt(b, off);
+        long quarter = b[off] & 0x3f;
+        for (int i = 1; i < n; i++) quarter = (quarter << 8) | (b[off + i] & 0xff);
+        if (quarter >= 1L << 60) {
+            fail(WebTransportErrors.H3_DATAGRAM_ERROR, "quarter stream ID " + quarter + " is out of range");
+            return;
+        }
+        if (webTransport != null) webTransport.onDatagram(quarter << 2, b, off + n, len - n);
+    }
+
+    /** A stream whose header names a WebTransport session goes to that session (or is held, or refused). */
+    private void adoptWebTransportStream(long id, long sessionId, boolean bidi) throws H3Exception {
+        if (bidi) requests.remove(id);
+        else peerUni.remove(id);
+        if ((sessionId & 0x3) != 0) {
+            throw new H3Exception(H3Error.ID_ERROR, "WebTransport session ID " + sessionId
+                    + " is not a client-initiated bidirectional stream");
+        }
+        H3Exchange connect = requests.get(sessionId);
+        boolean mayStillCome = sessionId > lastRequestId || (connect != null && !connect.isAborted());
+        webTransport.adoptPeerStream(id, sessionId, mayStillCome);
     }
 
     /**
@@ -233,6 +334,7 @@ public final class H3ServerSession {
     public void goaway() {
         if (closed || goawayId != Long.MAX_VALUE) return;
         goawayId = lastRequestId + 4;
+        if (webTransport != null) webTransport.drainAll();
         int n = VarInt.write(frameHeader, 0, FrameType.GOAWAY);
         n = VarInt.write(frameHeader, n, VarInt.length(goawayId));
         n = VarInt.write(frameHeader, n, goawayId);
@@ -258,6 +360,7 @@ public final class H3ServerSession {
 
     void release(H3Exchange x) {
         requests.remove(x.streamId());
+        if (webTransport != null) webTransport.onRequestGone(x.streamId());
     }
 
     // ------------------------------------------------------------------------------------------------ our streams
@@ -317,11 +420,23 @@ public final class H3ServerSession {
                 peerDecoderSeen = true;
             } else if (u.type == StreamType.PUSH) {
                 throw new H3Exception(H3Error.STREAM_CREATION_ERROR, "a client opened a push stream");
+            } else if (u.type == StreamType.WEBTRANSPORT_UNI && webTransport != null) {
+                u.sessionReader = new VarIntReader();
             } else {
                 // unknown (or not yet served, like WebTransport) stream types are ignored (RFC 9114 §6.2)
                 io.stopSending(id, H3Error.STREAM_CREATION_ERROR);
                 u.discard = true;
             }
+        }
+        if (u.sessionReader != null) {
+            int r = u.sessionReader.read(io, id);
+            if (r == VarIntReader.MORE) return;
+            if (r == VarIntReader.END) {
+                peerUni.remove(id);
+                return;
+            }
+            adoptWebTransportStream(id, u.sessionReader.value, false);
+            return;
         }
         if (u.type == StreamType.CONTROL) {
             readControl(id, u);

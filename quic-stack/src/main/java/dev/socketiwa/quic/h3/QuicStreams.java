@@ -20,6 +20,27 @@ public interface QuicStreams {
 
     void stopSending(long streamId, long errorCode);
 
+    /**
+     * A new locally initiated bidirectional stream (WebTransport opens them from the server too), or -1 when the
+     * peer's limit does not allow one yet or the implementation has none.
+     */
+    default long openBidiStream() {
+        return -1;
+    }
+
+    /**
+     * Queues one QUIC DATAGRAM frame (RFC 9221) carrying these bytes; false when datagrams are not negotiated, the
+     * payload is too large, or the queue is full (datagrams are unreliable: the caller may simply drop it).
+     */
+    default boolean sendDatagram(byte[] b, int off, int len) {
+        return false;
+    }
+
+    /** Largest DATAGRAM payload that can be sent now; 0 when datagrams are not negotiated. */
+    default int maxDatagramPayload() {
+        return 0;
+    }
+
     /** Closes the whole connection with an HTTP/3 error code. */
     void closeConnection(long errorCode, String reason);
 }

@@ -6,7 +6,7 @@ public final class StreamType {
     public static final long PUSH = 0x01;
     public static final long QPACK_ENCODER = 0x02;
     public static final long QPACK_DECODER = 0x03;
-    /** WebTransport unidirectional stream (draft-ietf-webtrans-http3); recognised, served by later work. */
+    /** WebTransport unidirectional stream (draft-ietf-webtrans-http3): the session ID, then the stream's data. */
     public static final long WEBTRANSPORT_UNI = 0x54;
 
     private StreamType() {

@@ -185,4 +185,107 @@ final class Extensions {
         }
         return host;
     }
+
+    // --- pre_shared_key (§4.2.11), psk_key_exchange_modes (§4.2.9), early_data (§4.2.10)
+
+    static final int PSK_DHE_KE = 1;
+
+    static Extension pskKeyExchangeModes() {
+        return new Extension(ExtensionType.PSK_KEY_EXCHANGE_MODES, new byte[] {1, PSK_DHE_KE});
+    }
+
+    static boolean offersPskDheKe(byte[] data) throws TlsAlertException {
+        TlsReader r = new TlsReader(data);
+        TlsReader modes = r.vec8();
+        r.expectEnd();
+        if (!modes.hasRemaining()) {
+            throw new TlsAlertException(Alert.DECODE_ERROR, "empty psk_key_exchange_modes");
+        }
+        boolean dhe = false;
+        while (modes.hasRemaining()) {
+            dhe |= modes.u8() == PSK_DHE_KE;
+        }
+        return dhe;
+    }
+
+    static Extension earlyDataEmpty() {
+        return new Extension(ExtensionType.EARLY_DATA, new byte[0]);
+    }
+
+    /** early_data in a NewSessionTicket: max_early_data_size. */
+    static Extension earlyDataTicket(long maxEarlyData) {
+        return new Extension(ExtensionType.EARLY_DATA, new TlsWriter(4).u32(maxEarlyData).toByteArray());
+    }
+
+    static long readEarlyDataTicket(byte[] data) throws TlsAlertException {
+        TlsReader r = new TlsReader(data);
+        long v = r.u32();
+        r.expectEnd();
+        return v;
+    }
+
+    static void requireEmpty(Extension e) throws TlsAlertException {
+        if (e.data().length != 0) {
+            throw new TlsAlertException(Alert.DECODE_ERROR, "extension " + e.type() + " must be empty here");
+        }
+    }
+
+    /** One identity with a zero binder of binderLength bytes: the binder is filled in once the hello is encoded. */
+    static Extension preSharedKeyClient(byte[] identity, long obfuscatedAge, int binderLength) {
+        TlsWriter w = new TlsWriter(identity.length + binderLength + 16);
+        w.u16(identity.length + 6).u16(identity.length).bytes(identity).u32(obfuscatedAge);
+        w.u16(binderLength + 1).u8(binderLength).bytes(new byte[binderLength]);
+        return new Extension(ExtensionType.PRE_SHARED_KEY, w.toByteArray());
+    }
+
+    /** The size of the binders list at the end of a ClientHello carrying this extension (RFC 8446 §4.2.11.2). */
+    static int bindersSize(byte[] pskExtensionData) throws TlsAlertException {
+        TlsReader r = new TlsReader(pskExtensionData);
+        r.vec16();
+        return r.remaining();
+    }
+
+    record OfferedPsk(byte[] identity, long obfuscatedAge) {
+    }
+
+    record OfferedPsks(List<OfferedPsk> identities, List<byte[]> binders) {
+    }
+
+    static OfferedPsks readPreSharedKeyClient(byte[] data) throws TlsAlertException {
+        TlsReader r = new TlsReader(data);
+        TlsReader ids = r.vec16();
+        TlsReader bs = r.vec16();
+        r.expectEnd();
+        List<OfferedPsk> identities = new ArrayList<>();
+        while (ids.hasRemaining()) {
+            byte[] id = ids.opaque16();
+            if (id.length == 0) {
+                throw new TlsAlertException(Alert.DECODE_ERROR, "empty PSK identity");
+            }
+            identities.add(new OfferedPsk(id, ids.u32()));
+        }
+        List<byte[]> binders = new ArrayList<>();
+        while (bs.hasRemaining()) {
+            byte[] b = bs.opaque8();
+            if (b.length < 32) {
+                throw new TlsAlertException(Alert.DECODE_ERROR, "PSK binder shorter than 32 bytes");
+            }
+            binders.add(b);
+        }
+        if (identities.isEmpty() || identities.size() != binders.size()) {
+            throw new TlsAlertException(Alert.ILLEGAL_PARAMETER, "pre_shared_key identities and binders do not pair up");
+        }
+        return new OfferedPsks(identities, binders);
+    }
+
+    static Extension preSharedKeyServer(int selected) {
+        return new Extension(ExtensionType.PRE_SHARED_KEY, new TlsWriter(2).u16(selected).toByteArray());
+    }
+
+    static int readPreSharedKeyServer(byte[] data) throws TlsAlertException {
+        TlsReader r = new TlsReader(data);
+        int v = r.u16();
+        r.expectEnd();
+        return v;
+    }
 }

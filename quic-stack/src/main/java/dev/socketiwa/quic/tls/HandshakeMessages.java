@@ -151,6 +151,39 @@ final class HandshakeMessages {
         }
     }
 
+    /** NewSessionTicket (RFC 8446 §4.6.1); maxEarlyData 0 means no early_data extension. */
+    record NewSessionTicket(long lifetime, long ageAdd, byte[] nonce, byte[] ticket, long maxEarlyData) {
+        static NewSessionTicket decode(byte[] body) throws TlsAlertException {
+            TlsReader r = new TlsReader(body);
+            long lifetime = r.u32();
+            long ageAdd = r.u32();
+            byte[] nonce = r.opaque8();
+            byte[] ticket = r.opaque16();
+            List<Extension> exts = Extension.readList(r);
+            r.expectEnd();
+            if (ticket.length == 0) {
+                throw new TlsAlertException(Alert.DECODE_ERROR, "empty ticket in NewSessionTicket");
+            }
+            if (lifetime > 7 * 24 * 3600) {
+                throw new TlsAlertException(Alert.ILLEGAL_PARAMETER, "ticket lifetime over 7 days");
+            }
+            Extension early = Extension.find(exts, ExtensionType.EARLY_DATA);
+            long max = early == null ? 0 : Extensions.readEarlyDataTicket(early.data());
+            return new NewSessionTicket(lifetime, ageAdd, nonce, ticket, max);
+        }
+
+        byte[] encode() {
+            TlsWriter w = new TlsWriter(ticket.length + 64);
+            w.u32(lifetime).u32(ageAdd).u8(nonce.length).bytes(nonce).u16(ticket.length).bytes(ticket);
+            List<Extension> exts = new ArrayList<>();
+            if (maxEarlyData != 0) {
+                exts.add(Extensions.earlyDataTicket(maxEarlyData));
+            }
+            Extension.writeList(w, exts);
+            return frame(HandshakeType.NEW_SESSION_TICKET, w);
+        }
+    }
+
     static byte[] encodeFinished(byte[] verifyData) {
         return frame(HandshakeType.FINISHED, new TlsWriter(verifyData.length).bytes(verifyData));
     }

@@ -6,8 +6,8 @@ import dev.socketiwa.quic.crypto.Hkdf;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The TLS 1.3 key schedule (RFC 8446 §7.1) for one handshake without PSK. The early secret is computed from a zero
- * PSK; resumption (issue 9) will pass a PSK there and read {@link #resumptionMasterSecret}.
+ * The TLS 1.3 key schedule (RFC 8446 §7.1) for one handshake: the early secret comes from the resumption PSK, or from
+ * zeros for a full handshake.
  */
 final class KeySchedule {
     private final CryptoProvider p;
@@ -21,9 +21,30 @@ final class KeySchedule {
     byte[] serverApplicationSecret;
 
     KeySchedule(CryptoProvider p, CipherSuite suite) {
+        this(p, suite, null);
+    }
+
+    /** With a resumption PSK (RFC 8446 §4.6.1), or null for a full handshake. */
+    KeySchedule(CryptoProvider p, CipherSuite suite, byte[] psk) {
         this.p = p;
         this.h = suite.hashLength();
-        this.earlySecret = Hkdf.extract(p, h, null, new byte[h]);
+        this.earlySecret = Hkdf.extract(p, h, null, psk != null ? psk : new byte[h]);
+    }
+
+    /** The PSK binder (RFC 8446 §4.2.11.2) over Hash(transcript up to the truncated ClientHello). */
+    byte[] binder(byte[] truncatedTranscriptHash) {
+        byte[] binderKey = deriveSecret(earlySecret, "res binder", emptyHash());
+        return finishedVerifyData(binderKey, truncatedTranscriptHash);
+    }
+
+    /** client_early_traffic_secret: clientHelloHash = Hash(ClientHello). */
+    byte[] clientEarlyTrafficSecret(byte[] clientHelloHash) {
+        return deriveSecret(earlySecret, "c e traffic", clientHelloHash);
+    }
+
+    /** The PSK a ticket with this nonce stands for (RFC 8446 §4.6.1). */
+    byte[] ticketPsk(byte[] resumptionMasterSecret, byte[] nonce) {
+        return Hkdf.expandLabel(p, h, resumptionMasterSecret, "resumption", nonce, h);
     }
 
     byte[] earlySecret() {

@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * TLS 1.3 client for QUIC (RFC 8446 + RFC 9001): (EC)DHE with certificate authentication, handles a
- * HelloRetryRequest (including its cookie). No PSK or 0-RTT yet (issue 9); NewSessionTicket messages received after
- * the handshake are read and ignored.
+ * HelloRetryRequest (including its cookie). Given a {@link SessionTicket} it resumes with psk_dhe_ke and, when the
+ * ticket allows, offers 0-RTT; every NewSessionTicket the server sends becomes a {@link SessionTicket} for the
+ * listener. A server that does not take the PSK gets a full handshake.
  */
 public final class TlsClient extends AbstractTlsEngine {
     private enum State { START, WAIT_SERVER_HELLO, WAIT_ENCRYPTED_EXTENSIONS, WAIT_CERTIFICATE, WAIT_CERTIFICATE_VERIFY,
@@ -43,9 +44,22 @@ public final class TlsClient extends AbstractTlsEngine {
     /** Set when the server sent a CertificateRequest: we have no client certificate, so we answer with an empty one. */
     private byte[] certificateRequestContext;
     private List<byte[]> serverCertificates;
+    private final SessionTicket ticket;
+    private boolean offeringPsk;
+    private boolean offeringEarlyData;
+    private boolean resumed;
+    private boolean earlyDataAccepted;
+    private byte[] resumptionSecret;
 
     public TlsClient(TlsClientConfig config, CryptoProvider crypto, byte[] localTransportParameters, TlsListener listener) {
+        this(config, crypto, localTransportParameters, listener, null);
+    }
+
+    /** @param ticket a ticket from an earlier connection to the same server, or null for a full handshake */
+    public TlsClient(TlsClientConfig config, CryptoProvider crypto, byte[] localTransportParameters, TlsListener listener,
+                     SessionTicket ticket) {
         super(crypto, listener);
+        this.ticket = ticket;
         if (config == null || localTransportParameters == null) {
             throw new IllegalArgumentException("a TLS client needs its config and its encoded transport parameters");
         }
@@ -68,10 +82,31 @@ public final class TlsClient extends AbstractTlsEngine {
         for (NamedGroup g : config.keyShareGroups()) {
             keyShares.add(crypto.generateKeyShare(g));
         }
+        long now = config.clock().millis();
+        offeringPsk = ticket != null && ticket.isValidAt(now) && config.cipherSuites().contains(ticket.cipherSuite());
+        offeringEarlyData = offeringPsk && config.earlyDataEnabled() && ticket.allowsEarlyData()
+                && config.alpn().contains(ticket.alpn());
         byte[] ch = clientHello(null);
         transcript.add(ch);
         state = State.WAIT_SERVER_HELLO;
         listener.sendCrypto(EncryptionLevel.INITIAL, ch, 0, ch.length);
+        if (offeringEarlyData) {
+            CipherSuite s = ticket.cipherSuite();
+            byte[] secret = new KeySchedule(crypto, s, ticket.psk())
+                    .clientEarlyTrafficSecret(transcript.hash(crypto, s.hashLength()));
+            listener.earlyDataOffered(ticket.serverTransportParameters());
+            listener.installKeys(EncryptionLevel.EARLY_DATA, null, crypto.packetProtection(s, secret));
+        }
+    }
+
+    /** Whether the handshake resumed the ticket's session. */
+    public boolean isResumed() {
+        return resumed;
+    }
+
+    /** Whether 0-RTT was offered and the server accepted it. */
+    public boolean isEarlyDataAccepted() {
+        return earlyDataAccepted;
     }
 
     /** The server's certificate chain (DER, end-entity first), null before it arrived. */
@@ -98,9 +133,26 @@ public final class TlsClient extends AbstractTlsEngine {
         }
         exts.add(Extensions.alpn(config.alpn()));
         exts.add(new Extension(ExtensionType.QUIC_TRANSPORT_PARAMETERS, localTransportParameters));
+        int h = 0;
+        if (offeringPsk) {
+            if (offeringEarlyData && !retried) {
+                exts.add(Extensions.earlyDataEmpty());
+            }
+            exts.add(Extensions.pskKeyExchangeModes());
+            h = ticket.cipherSuite().hashLength();
+            // pre_shared_key must come last (RFC 8446 §4.2.11): its binder covers everything before it.
+            exts.add(Extensions.preSharedKeyClient(ticket.identity(), ticket.obfuscatedAge(config.clock().millis()), h));
+        }
         int[] suites = config.cipherSuites().stream().mapToInt(CipherSuite::code).toArray();
         // Empty legacy_session_id: QUIC forbids middlebox compatibility mode (RFC 9001 §8.4).
-        return new ClientHello(random, new byte[0], suites, new byte[] {0}, exts).encode();
+        byte[] ch = new ClientHello(random, new byte[0], suites, new byte[] {0}, exts).encode();
+        if (offeringPsk) {
+            int truncated = ch.length - (2 + 1 + h);
+            byte[] binder = new KeySchedule(crypto, ticket.cipherSuite(), ticket.psk())
+                    .binder(transcript.hashWith(crypto, h, ch, truncated));
+            System.arraycopy(binder, 0, ch, ch.length - h, h);
+        }
+        return ch;
     }
 
     @Override
@@ -138,7 +190,8 @@ public final class TlsClient extends AbstractTlsEngine {
                 break;
             case CONNECTED:
                 if (level == EncryptionLevel.APPLICATION && m.type() == HandshakeType.NEW_SESSION_TICKET) {
-                    return; // resumption is issue 9; a ticket we cannot use is harmless
+                    onNewSessionTicket(m);
+                    return;
                 }
                 throw unexpected(m, level, "connected");
             default:
@@ -214,6 +267,13 @@ public final class TlsClient extends AbstractTlsEngine {
         }
         retried = true;
         retrySuite = s;
+        if (offeringPsk && s.hashLength() != ticket.cipherSuite().hashLength()) {
+            offeringPsk = false;
+        }
+        if (offeringEarlyData) {
+            offeringEarlyData = false; // no 0-RTT after a HelloRetryRequest (RFC 8446 §4.2.10)
+            listener.earlyDataRejected();
+        }
         transcript.replaceWithMessageHash(crypto, s.hashLength());
         transcript.add(m.encoded());
         requireNoBufferedData(EncryptionLevel.INITIAL);
@@ -231,8 +291,18 @@ public final class TlsClient extends AbstractTlsEngine {
         if (retried && s != retrySuite) {
             throw new TlsAlertException(Alert.ILLEGAL_PARAMETER, "ServerHello changed the suite chosen in HelloRetryRequest");
         }
-        if (Extension.find(sh.extensions(), ExtensionType.PRE_SHARED_KEY) != null) {
-            throw new TlsAlertException(Alert.ILLEGAL_PARAMETER, "server selected a PSK we never offered");
+        Extension pskExt = Extension.find(sh.extensions(), ExtensionType.PRE_SHARED_KEY);
+        if (pskExt != null) {
+            if (!offeringPsk) {
+                throw new TlsAlertException(Alert.ILLEGAL_PARAMETER, "server selected a PSK we never offered");
+            }
+            if (Extensions.readPreSharedKeyServer(pskExt.data()) != 0) {
+                throw new TlsAlertException(Alert.ILLEGAL_PARAMETER, "server selected a PSK identity we never offered");
+            }
+            if (s.hashLength() != ticket.cipherSuite().hashLength()) {
+                throw new TlsAlertException(Alert.ILLEGAL_PARAMETER, "server chose a suite whose hash does not fit the PSK");
+            }
+            resumed = true;
         }
         Extension ks = Extension.find(sh.extensions(), ExtensionType.KEY_SHARE);
         if (ks == null) {
@@ -255,7 +325,7 @@ public final class TlsClient extends AbstractTlsEngine {
         suite = s;
         transcript.add(m.encoded());
         requireNoBufferedData(EncryptionLevel.INITIAL);
-        keys = new KeySchedule(crypto, suite);
+        keys = new KeySchedule(crypto, suite, resumed ? ticket.psk() : null);
         keys.handshake(shared, transcriptHash());
         keyShares.clear();
         state = State.WAIT_ENCRYPTED_EXTENSIONS;
@@ -283,13 +353,26 @@ public final class TlsClient extends AbstractTlsEngine {
         if (tp == null) {
             throw new TlsAlertException(Alert.MISSING_EXTENSION, "no quic_transport_parameters (RFC 9001 §8.2)");
         }
-        if (Extension.find(exts, ExtensionType.EARLY_DATA) != null) {
-            throw new TlsAlertException(Alert.ILLEGAL_PARAMETER, "server accepted early data we never offered");
+        Extension early = Extension.find(exts, ExtensionType.EARLY_DATA);
+        if (early != null) {
+            if (!offeringEarlyData || !resumed) {
+                throw new TlsAlertException(Alert.ILLEGAL_PARAMETER, "server accepted early data we never offered");
+            }
+            Extensions.requireEmpty(early);
+            if (!selected.get(0).equals(ticket.alpn())) {
+                throw new TlsAlertException(Alert.ILLEGAL_PARAMETER, "server accepted 0-RTT under another ALPN than the ticket's");
+            }
         }
         alpn = selected.get(0);
         peerTransportParameters = tp.data();
         transcript.add(m.encoded());
-        state = State.WAIT_CERTIFICATE;
+        state = resumed ? State.WAIT_FINISHED : State.WAIT_CERTIFICATE;
+        if (early != null) {
+            earlyDataAccepted = true;
+            listener.earlyDataAccepted();
+        } else if (offeringEarlyData) {
+            listener.earlyDataRejected();
+        }
     }
 
     private void onCertificateRequest(HandshakeMessage m) throws TlsAlertException {
@@ -362,6 +445,7 @@ public final class TlsClient extends AbstractTlsEngine {
         byte[] fin = HandshakeMessages.encodeFinished(keys.finishedVerifyData(keys.clientHandshakeSecret, transcriptHash()));
         transcript.add(fin);
         flight.bytes(fin);
+        resumptionSecret = keys.resumptionMasterSecret(transcriptHash());
         state = State.CONNECTED;
         complete = true;
         listener.sendCrypto(EncryptionLevel.HANDSHAKE, flight.array(), 0, flight.length());
@@ -369,5 +453,19 @@ public final class TlsClient extends AbstractTlsEngine {
                 crypto.packetProtection(suite, keys.serverApplicationSecret),
                 crypto.packetProtection(suite, keys.clientApplicationSecret));
         listener.handshakeComplete();
+    }
+
+    private void onNewSessionTicket(HandshakeMessage m) throws TlsAlertException {
+        HandshakeMessages.NewSessionTicket nst = HandshakeMessages.NewSessionTicket.decode(m.body());
+        if (nst.maxEarlyData() != 0 && nst.maxEarlyData() != 0xffffffffL) {
+            // RFC 9001 §4.6.1: anything else in a QUIC ticket is a protocol violation.
+            throw new TlsAlertException(Alert.ILLEGAL_PARAMETER, "max_early_data_size must be 0xffffffff in QUIC");
+        }
+        if (nst.lifetime() == 0) {
+            return; // the server says: do not use
+        }
+        byte[] psk = keys.ticketPsk(resumptionSecret, nst.nonce());
+        listener.sessionTicket(new SessionTicket(suite, nst.ticket(), psk, nst.ageAdd(), nst.lifetime(),
+                config.clock().millis(), nst.maxEarlyData(), alpn, config.serverName(), peerTransportParameters));
     }
 }

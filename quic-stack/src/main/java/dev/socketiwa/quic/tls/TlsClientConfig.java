@@ -16,6 +16,8 @@ public final class TlsClientConfig {
     private List<NamedGroup> keyShareGroups = List.of(NamedGroup.X25519);
     private List<SignatureScheme> signatureSchemes = List.of(SignatureScheme.ECDSA_SECP256R1_SHA256,
             SignatureScheme.ED25519, SignatureScheme.RSA_PSS_RSAE_SHA256);
+    private boolean earlyData = true;
+    private WallClock clock = WallClock.SYSTEM;
 
     /**
      * @param serverName host name for server_name (SNI), or null to send none (e.g. when connecting to an IP address)
@@ -54,6 +56,25 @@ public final class TlsClientConfig {
     public TlsClientConfig signatureSchemes(SignatureScheme... schemes) {
         this.signatureSchemes = List.of(schemes);
         return this;
+    }
+
+    /** Whether a resumption whose ticket allows it offers 0-RTT (default true). */
+    public TlsClientConfig earlyData(boolean enabled) {
+        this.earlyData = enabled;
+        return this;
+    }
+
+    public TlsClientConfig clock(WallClock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    public boolean earlyDataEnabled() {
+        return earlyData;
+    }
+
+    public WallClock clock() {
+        return clock;
     }
 
     public String serverName() {

@@ -16,4 +16,28 @@ public interface TlsListener {
 
     /** Server: after the client's Finished is verified. Client: after its own Finished is sent. */
     void handshakeComplete();
+
+    /**
+     * Server: a resumed client offered 0-RTT and TLS would accept it; the transport says whether the transport
+     * parameters remembered with the ticket still hold (RFC 9000 §7.4.1: the server must not reduce them).
+     */
+    default boolean acceptEarlyData(byte[] rememberedTransportParameters) {
+        return false;
+    }
+
+    /** Client: 0-RTT is offered; the limits for it are the server's parameters remembered with the ticket. */
+    default void earlyDataOffered(byte[] rememberedServerTransportParameters) {
+    }
+
+    /** The server accepted the client's 0-RTT (client: EncryptedExtensions said so; server: it decided so). */
+    default void earlyDataAccepted() {
+    }
+
+    /** The offered 0-RTT was not accepted: the client resends its early data at 1-RTT. */
+    default void earlyDataRejected() {
+    }
+
+    /** Client: the server issued a ticket for a later resumption. */
+    default void sessionTicket(SessionTicket ticket) {
+    }
 }

@@ -52,6 +52,17 @@ final class TlsReader {
         return v;
     }
 
+    /** An unsigned 32-bit value. */
+    long u32() throws TlsAlertException {
+        long hi = u16();
+        return hi << 16 | u16();
+    }
+
+    long u64() throws TlsAlertException {
+        long hi = u32();
+        return hi << 32 | u32();
+    }
+
     byte[] bytes(int n) throws TlsAlertException {
         need(n);
         byte[] b = new byte[n];

@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * TLS 1.3 server for QUIC (RFC 8446 + RFC 9001): full (EC)DHE handshake with certificate, HelloRetryRequest when the
- * client offered no usable key share. No PSK, 0-RTT or client certificates yet (issue 9 adds tickets: the state
- * machine has a single place, {@link #onClientHello}, where a PSK would be selected).
+ * client offered no usable key share; with {@link TlsServerConfig#sessionTickets} it issues a ticket after the
+ * handshake, resumes with psk_dhe_ke and may accept 0-RTT (at most once per ticket). No client certificates.
  *
  * <p>Keys: HANDSHAKE read+write after the ClientHello; APPLICATION write after our Finished; APPLICATION read only once
  * the client's Finished is verified (RFC 9001 §5.7: 1-RTT data must not be processed before that).
@@ -30,6 +30,8 @@ public final class TlsServer extends AbstractTlsEngine {
     private NamedGroup retryGroup;
     private byte[] expectedClientFinished;
     private String serverName;
+    private boolean resumed;
+    private boolean earlyDataAccepted;
 
     public TlsServer(TlsServerConfig config, CryptoProvider crypto, byte[] localTransportParameters, TlsListener listener) {
         super(crypto, listener);
@@ -38,6 +40,15 @@ public final class TlsServer extends AbstractTlsEngine {
         }
         this.config = config;
         this.localTransportParameters = localTransportParameters.clone();
+    }
+
+    /** Whether this handshake resumed a session (PSK) rather than authenticating with the certificate. */
+    public boolean isResumed() {
+        return resumed;
+    }
+
+    public boolean isEarlyDataAccepted() {
+        return earlyDataAccepted;
     }
 
     /** The host name the client asked for (server_name), or null. */
@@ -84,9 +95,25 @@ public final class TlsServer extends AbstractTlsEngine {
             throw new TlsAlertException(Alert.ILLEGAL_PARAMETER, "TLS 1.3 needs exactly the null compression method");
         }
         List<Extension> exts = ch.extensions();
-        Extension psk = Extension.find(exts, ExtensionType.PRE_SHARED_KEY);
-        if (psk != null && exts.get(exts.size() - 1) != psk) {
+        Extension pskExt = Extension.find(exts, ExtensionType.PRE_SHARED_KEY);
+        if (pskExt != null && exts.get(exts.size() - 1) != pskExt) {
             throw new TlsAlertException(Alert.ILLEGAL_PARAMETER, "pre_shared_key is not the last extension");
+        }
+        Extensions.OfferedPsks psk = null;
+        if (pskExt != null) {
+            Extension modes = Extension.find(exts, ExtensionType.PSK_KEY_EXCHANGE_MODES);
+            if (modes == null) {
+                throw new TlsAlertException(Alert.MISSING_EXTENSION, "pre_shared_key without psk_key_exchange_modes");
+            }
+            Extensions.OfferedPsks offered = Extensions.readPreSharedKeyClient(pskExt.data());
+            // Only psk_dhe_ke is supported; a client offering psk_ke alone gets a full handshake.
+            if (config.ticketSealer() != null && Extensions.offersPskDheKe(modes.data())) {
+                psk = offered;
+            }
+        }
+        Extension earlyExt = Extension.find(exts, ExtensionType.EARLY_DATA);
+        if (earlyExt != null) {
+            Extensions.requireEmpty(earlyExt);
         }
         Extension versions = Extension.find(exts, ExtensionType.SUPPORTED_VERSIONS);
         if (versions == null || !contains(Extensions.readSupportedVersionsClient(versions.data()), ExtensionType.TLS13)) {
@@ -170,6 +197,9 @@ public final class TlsServer extends AbstractTlsEngine {
             if (retry == null) {
                 throw new TlsAlertException(Alert.HANDSHAKE_FAILURE, "no key exchange group in common");
             }
+            if (earlyExt != null) {
+                listener.earlyDataRejected(); // 0-RTT never survives a HelloRetryRequest (RFC 8446 §4.2.10)
+            }
             sendHelloRetryRequest(m, retry);
             return;
         }
@@ -181,20 +211,42 @@ public final class TlsServer extends AbstractTlsEngine {
         if (shared == null) {
             throw new TlsAlertException(Alert.ILLEGAL_PARAMETER, "invalid " + group + " key share");
         }
+        long now = config.clock().millis();
+        TicketContents ticket = psk == null ? null : resumable(ch, psk, m, sniName, now);
+        if (ticket != null && second && ticket.suite() != suite.code()) {
+            ticket = null; // the HelloRetryRequest fixed the suite
+        }
+        if (ticket != null) {
+            suite = CipherSuite.fromCode(ticket.suite());
+        }
+        boolean acceptEarly = ticket != null && !second && earlyDataAcceptable(exts, ticket, psk, selectedAlpn, sniName, now);
+        if (ticket == null && Extension.find(exts, ExtensionType.EARLY_DATA) != null) {
+            listener.earlyDataRejected();
+        }
         serverName = sniName;
         alpn = selectedAlpn;
         peerTransportParameters = tp.data();
         transcript.add(m.encoded());
+        keys = new KeySchedule(crypto, suite, ticket == null ? null : ticket.psk());
+        if (acceptEarly) {
+            earlyDataAccepted = true;
+            listener.installKeys(EncryptionLevel.EARLY_DATA,
+                    crypto.packetProtection(suite, keys.clientEarlyTrafficSecret(transcriptHash())), null);
+            listener.earlyDataAccepted();
+        }
+        resumed = ticket != null;
 
         List<Extension> shExts = new ArrayList<>();
         shExts.add(Extensions.supportedVersionServer());
         shExts.add(Extensions.keyShareServer(new KeyShareEntry(group.code(), mine.publicKey())));
+        if (resumed) {
+            shExts.add(Extensions.preSharedKeyServer(0));
+        }
         byte[] sh = new ServerHello(0x0303, crypto.random().nextBytes(32), ch.sessionId(), suite.code(), 0, shExts).encode();
         transcript.add(sh);
         requireNoBufferedData(EncryptionLevel.INITIAL);
         listener.sendCrypto(EncryptionLevel.INITIAL, sh, 0, sh.length);
 
-        keys = new KeySchedule(crypto, suite);
         keys.handshake(shared, transcriptHash());
         listener.installKeys(EncryptionLevel.HANDSHAKE,
                 crypto.packetProtection(suite, keys.clientHandshakeSecret),
@@ -204,7 +256,21 @@ public final class TlsServer extends AbstractTlsEngine {
         List<Extension> ee = new ArrayList<>();
         ee.add(Extensions.alpn(List.of(alpn)));
         ee.add(new Extension(ExtensionType.QUIC_TRANSPORT_PARAMETERS, localTransportParameters));
+        if (acceptEarly) {
+            ee.add(Extensions.earlyDataEmpty());
+        }
         addToFlight(flight, HandshakeMessages.encodeEncryptedExtensions(ee));
+        if (resumed) {
+            // A PSK handshake authenticates with the PSK: no CertificateRequest, Certificate or CertificateVerify.
+            addToFlight(flight, HandshakeMessages.encodeFinished(keys.finishedVerifyData(keys.serverHandshakeSecret, transcriptHash())));
+            listener.sendCrypto(EncryptionLevel.HANDSHAKE, flight.array(), 0, flight.length());
+            byte[] throughServerFinished = transcriptHash();
+            keys.application(throughServerFinished);
+            expectedClientFinished = keys.finishedVerifyData(keys.clientHandshakeSecret, throughServerFinished);
+            listener.installKeys(EncryptionLevel.APPLICATION, null, crypto.packetProtection(suite, keys.serverApplicationSecret));
+            state = State.WAIT_CLIENT_FINISHED;
+            return;
+        }
         if (config.requestsClientCertificate()) {
             TlsWriter cr = new TlsWriter(32);
             cr.u8(0); // empty certificate_request_context during the handshake
@@ -286,6 +352,96 @@ public final class TlsServer extends AbstractTlsEngine {
         complete = true;
         listener.installKeys(EncryptionLevel.APPLICATION, crypto.packetProtection(suite, keys.clientApplicationSecret), null);
         listener.handshakeComplete();
+        if (config.ticketSealer() != null) {
+            sendTicket(keys.resumptionMasterSecret(transcriptHash()));
+        }
+    }
+
+    /** One NewSessionTicket after the handshake (RFC 8446 §4.6.1), its state sealed inside it. */
+    private void sendTicket(byte[] resumptionMasterSecret) {
+        long now = config.clock().millis();
+        byte[] nonce = {0};
+        byte[] add = crypto.random().nextBytes(4);
+        long ageAdd = ((add[0] & 0xffL) << 24) | ((add[1] & 0xff) << 16) | ((add[2] & 0xff) << 8) | (add[3] & 0xff);
+        boolean early = config.earlyDataEnabled();
+        TicketContents contents = new TicketContents(suite.code(), keys.ticketPsk(resumptionMasterSecret, nonce), ageAdd,
+                now, config.ticketLifetimeSeconds(), early, alpn, serverName, localTransportParameters);
+        byte[] sealed = config.ticketSealer().seal(contents.encode(), now);
+        // QUIC fixes max_early_data_size at 0xffffffff; the transport's flow control is what limits 0-RTT (RFC 9001 §4.6.1).
+        byte[] nst = new HandshakeMessages.NewSessionTicket(config.ticketLifetimeSeconds(), ageAdd, nonce, sealed,
+                early ? 0xffffffffL : 0).encode();
+        listener.sendCrypto(EncryptionLevel.APPLICATION, nst, 0, nst.length);
+    }
+
+    /**
+     * The ticket of the first offered identity when it can be resumed (ours, unexpired, same server_name, a suite
+     * with its hash that we both have) and its binder verifies; null to fall back to a full handshake. A wrong binder
+     * is fatal (RFC 8446 §4.2.11).
+     */
+    private TicketContents resumable(ClientHello ch, Extensions.OfferedPsks psk, HandshakeMessage m, String sni, long now)
+            throws TlsAlertException {
+        Extensions.OfferedPsk first = psk.identities().get(0);
+        byte[] plain = config.ticketSealer().open(first.identity(), now);
+        TicketContents t = plain == null ? null : TicketContents.decode(plain);
+        if (t == null) {
+            return null;
+        }
+        long age = now - t.issuedAtMillis();
+        if (age < 0 || age > t.lifetimeSeconds() * 1000L) {
+            return null;
+        }
+        if (sni == null ? t.serverName() != null : !sni.equals(t.serverName())) {
+            return null;
+        }
+        CipherSuite ts = CipherSuite.fromCode(t.suite());
+        if (ts == null || !config.cipherSuites().contains(ts) || !contains(ch.cipherSuites(), ts.code())
+                || ts.hashLength() != suite.hashLength() || t.psk().length != ts.hashLength()) {
+            return null;
+        }
+        byte[] binder = psk.binders().get(0);
+        if (binder.length != ts.hashLength()) {
+            throw new TlsAlertException(Alert.ILLEGAL_PARAMETER, "PSK binder of wrong length");
+        }
+        byte[] encoded = m.encoded();
+        int truncated = encoded.length - Extensions.bindersSize(
+                Extension.find(ch.extensions(), ExtensionType.PRE_SHARED_KEY).data());
+        byte[] expected = new KeySchedule(crypto, ts, t.psk()).binder(
+                transcript.hashWith(crypto, ts.hashLength(), encoded, truncated));
+        if (!KeySchedule.equal(expected, binder)) {
+            throw new TlsAlertException(Alert.DECRYPT_ERROR, "PSK binder does not verify");
+        }
+        return t;
+    }
+
+    /** 0-RTT needs all of: offered, allowed by the ticket and config, same ALPN, a plausible age, a first use. */
+    private boolean earlyDataAcceptable(List<Extension> exts, TicketContents t, Extensions.OfferedPsks psk,
+                                        String selectedAlpn, String sni, long now) {
+        if (Extension.find(exts, ExtensionType.EARLY_DATA) == null) {
+            return false;
+        }
+        boolean ok = t.earlyData() && config.earlyDataEnabled() && selectedAlpn.equals(t.alpn());
+        if (ok) {
+            long clientAge = (psk.identities().get(0).obfuscatedAge() - t.ageAdd()) & 0xffffffffL;
+            long serverAge = now - t.issuedAtMillis();
+            ok = Math.abs(clientAge - serverAge) <= config.earlyDataAgeToleranceMillis();
+        }
+        ok = ok && (config.earlyDataFilter() == null || config.earlyDataFilter().accept(selectedAlpn, sni));
+        ok = ok && listener.acceptEarlyData(t.transportParameters());
+        ok = ok && config.strikeRegister().firstUse(strikeKey(psk.identities().get(0).identity()),
+                t.issuedAtMillis() + t.lifetimeSeconds() * 1000L, now);
+        if (!ok) {
+            listener.earlyDataRejected();
+        }
+        return ok;
+    }
+
+    private long strikeKey(byte[] identity) {
+        byte[] h = crypto.hash(32, identity, 0, identity.length);
+        long k = 0;
+        for (int i = 0; i < 8; i++) {
+            k = (k << 8) | (h[i] & 0xff);
+        }
+        return k;
     }
 
     static boolean contains(int[] values, int v) {

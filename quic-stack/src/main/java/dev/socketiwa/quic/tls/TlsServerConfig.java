@@ -22,6 +22,13 @@ public final class TlsServerConfig {
             CipherSuite.TLS_CHACHA20_POLY1305_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384);
     private List<NamedGroup> groups = List.of(NamedGroup.X25519, NamedGroup.SECP256R1);
     private boolean requestClientCertificate;
+    private TicketSealer ticketSealer;
+    private long ticketLifetimeSeconds = 24 * 3600;
+    private boolean earlyData = true;
+    private EarlyDataFilter earlyDataFilter;
+    private long earlyDataAgeToleranceMillis = 10_000;
+    private StrikeRegister strikeRegister = new StrikeRegister(65_536);
+    private WallClock clock = WallClock.SYSTEM;
 
     /**
      * @param certificateChain DER certificates, end-entity first
@@ -83,6 +90,81 @@ public final class TlsServerConfig {
     public TlsServerConfig requestClientCertificate() {
         this.requestClientCertificate = true;
         return this;
+    }
+
+    /**
+     * Issues a session ticket after each handshake and accepts resumption (PSK with (EC)DHE) with the tickets this
+     * sealer opens. Without it the server sends no tickets and ignores offered PSKs.
+     */
+    public TlsServerConfig sessionTickets(TicketSealer sealer) {
+        this.ticketSealer = sealer;
+        return this;
+    }
+
+    /** How long a ticket may be used, at most 7 days (RFC 8446 §4.6.1). */
+    public TlsServerConfig ticketLifetimeSeconds(long seconds) {
+        if (seconds <= 0 || seconds > 7 * 24 * 3600) {
+            throw new IllegalArgumentException("ticket lifetime must be 1 s to 7 days (RFC 8446 §4.6.1), got " + seconds);
+        }
+        this.ticketLifetimeSeconds = seconds;
+        return this;
+    }
+
+    /** Whether resumed clients may send 0-RTT data (on by default once tickets are on); tickets then say so too. */
+    public TlsServerConfig earlyData(boolean enabled) {
+        this.earlyData = enabled;
+        return this;
+    }
+
+    /** The application's veto on 0-RTT, e.g. for services whose requests are not safe to replay. */
+    public TlsServerConfig earlyDataFilter(EarlyDataFilter filter) {
+        this.earlyDataFilter = filter;
+        return this;
+    }
+
+    /** How far the client's ticket age may differ from ours before 0-RTT is refused (RFC 8446 §8.3). */
+    public TlsServerConfig earlyDataAgeTolerance(long millis) {
+        this.earlyDataAgeToleranceMillis = millis;
+        return this;
+    }
+
+    /** Replaces the anti-replay register (e.g. a larger one); shared by all connections of the server. */
+    public TlsServerConfig strikeRegister(StrikeRegister register) {
+        this.strikeRegister = register;
+        return this;
+    }
+
+    public TlsServerConfig clock(WallClock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    public TicketSealer ticketSealer() {
+        return ticketSealer;
+    }
+
+    public long ticketLifetimeSeconds() {
+        return ticketLifetimeSeconds;
+    }
+
+    public boolean earlyDataEnabled() {
+        return earlyData;
+    }
+
+    public EarlyDataFilter earlyDataFilter() {
+        return earlyDataFilter;
+    }
+
+    public long earlyDataAgeToleranceMillis() {
+        return earlyDataAgeToleranceMillis;
+    }
+
+    public StrikeRegister strikeRegister() {
+        return strikeRegister;
+    }
+
+    public WallClock clock() {
+        return clock;
     }
 
     public boolean requestsClientCertificate() {

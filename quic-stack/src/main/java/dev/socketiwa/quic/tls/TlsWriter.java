@@ -42,6 +42,16 @@ final class TlsWriter {
         return this;
     }
 
+    TlsWriter u32(long v) {
+        u16((int) (v >>> 16) & 0xffff);
+        return u16((int) v & 0xffff);
+    }
+
+    TlsWriter u64(long v) {
+        u32(v >>> 32);
+        return u32(v);
+    }
+
     TlsWriter bytes(byte[] b) {
         return bytes(b, 0, b.length);
     }

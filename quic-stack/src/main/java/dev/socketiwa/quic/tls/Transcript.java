@@ -17,6 +17,13 @@ final class Transcript {
         return p.hash(hashLength, bytes.array(), 0, bytes.length());
     }
 
+    /** The hash of the transcript followed by the first len bytes of more (a truncated ClientHello for binders). */
+    byte[] hashWith(CryptoProvider p, int hashLength, byte[] more, int len) {
+        TlsWriter w = new TlsWriter(bytes.length() + len);
+        w.bytes(bytes.array(), 0, bytes.length()).bytes(more, 0, len);
+        return p.hash(hashLength, w.array(), 0, w.length());
+    }
+
     /** Replaces ClientHello1 with message_hash(Hash(ClientHello1)) before the HelloRetryRequest is added. */
     void replaceWithMessageHash(CryptoProvider p, int hashLength) {
         byte[] h = hash(p, hashLength);

@@ -15,6 +15,7 @@ import dev.socketiwa.quic.packet.PacketType;
 import dev.socketiwa.quic.packet.StatelessReset;
 import dev.socketiwa.quic.packet.VarInt;
 import dev.socketiwa.quic.packet.VersionNegotiation;
+import dev.socketiwa.quic.tls.SessionTicket;
 import dev.socketiwa.quic.tls.TlsAlertException;
 import dev.socketiwa.quic.tls.TlsEngine;
 import dev.socketiwa.quic.tls.TlsListener;
@@ -47,8 +48,14 @@ public final class Connection {
     private final Randomness random;
     private final StatelessResetTokens resetTokens;
     private InitialKeysFactory keysFactory;
-    /** Client: the token from a Retry, sent in every later Initial. */
+    /** Client: the token from a Retry (or an earlier connection's NEW_TOKEN), sent in every later Initial. */
     private byte[] retryToken = new byte[0];
+    /** Client: where tokens from NEW_TOKEN go (the endpoint keeps them for the next connection). */
+    private java.util.function.BiConsumer<Object, byte[]> tokenListener;
+    /** Server: makes the NEW_TOKEN token sent once the handshake completes (null: none). */
+    private NewTokenIssuer newTokenIssuer;
+    private byte[] newToken;
+    private boolean newTokenPending;
     private ConnectionId retrySourceCid;
     private ConnectionIdListener cidListener;
     private TlsEngine tls;
@@ -155,6 +162,25 @@ public final class Connection {
     /** First packet number we sent with the current write phase. */
     private long writePhaseStartPn;
     private boolean writePhaseAcked = true;
+    /** Key updates done (ours and the peer's). */
+    private int keyUpdates;
+    // AEAD limits (RFC 9001 §6.6); computed once the 1-RTT suite is known
+    private long keyUpdateAfter;
+    private long confidentialityLimit;
+    private long failedDecryptions;
+
+    // 0-RTT (RFC 9001 §4.6): the client writes with zeroRttWrite until it has 1-RTT keys; the server reads with
+    // zeroRttRead until the handshake completes. Both share the application packet number space.
+    private PacketProtection zeroRttWrite;
+    private PacketProtection zeroRttRead;
+    /** Client: the server's parameters remembered with the ticket, the limits 0-RTT data obeys (RFC 9000 §7.4.1). */
+    private TransportParameters rememberedParams;
+    private boolean earlyDataAccepted;
+    private boolean earlyDataRejected;
+    private boolean processingZeroRtt;
+    private int zeroRttPacketsSent;
+    private int zeroRttPacketsReceived;
+    private SessionTicket latestTicket;
 
     private boolean handshakeDonePending;
     private boolean closedByPeer;
@@ -312,6 +338,46 @@ public final class Connection {
 
     public boolean isAddressValidated() { return addressValidated; }
 
+    /** Server: the client proved its address with a token before this connection existed. */
+    void markAddressValidated() { addressValidated = true; }
+
+    /** Server: issuer of the token sent in NEW_TOKEN after the handshake. */
+    interface NewTokenIssuer {
+        byte[] issue(long nowMillis, Object clientAddress);
+    }
+
+    void setNewTokenIssuer(NewTokenIssuer issuer) { newTokenIssuer = issuer; }
+
+    /** Client, before the first packet goes out: a NEW_TOKEN token from an earlier connection to the same server. */
+    void setInitialToken(byte[] token) { retryToken = token; }
+
+    /** Client: receives (server address, token) for each NEW_TOKEN frame. */
+    void setTokenListener(java.util.function.BiConsumer<Object, byte[]> listener) { tokenListener = listener; }
+    /** Whether 0-RTT was accepted (client: the server said so; server: it took the client's early data). */
+    public boolean isEarlyDataAccepted() { return earlyDataAccepted; }
+
+    /** Whether offered 0-RTT was rejected; the client then resends its early stream data at 1-RTT. */
+    public boolean isEarlyDataRejected() { return earlyDataRejected; }
+
+    /** Client: whether streams can be opened and written now, before the handshake completes (0-RTT). */
+    public boolean canSendEarlyData() { return state == State.HANDSHAKING && canSendEarly(); }
+
+    public int zeroRttPacketsSent() { return zeroRttPacketsSent; }
+
+    public int zeroRttPacketsReceived() { return zeroRttPacketsReceived; }
+
+    /**
+     * Server: whether the peer's stream was opened by a 0-RTT packet. Such a request may be a replay (RFC 9001 §9.2);
+     * an app that must not act twice can wait for {@link #isHandshakeComplete()} before acting on it.
+     */
+    public boolean isEarlyDataStream(long streamId) {
+        Stream s = streams.get(streamId);
+        return s != null && s.early;
+    }
+
+    /** Client: the last session ticket the server issued on this connection, or null. */
+    public SessionTicket latestSessionTicket() { return latestTicket; }
+
     /** The next packet number this connection will use at 1-RTT (tests forge packets that fit in with it). */
     long nextApplicationPacketNumber() {
         return spaces[APP].nextPn;
@@ -319,6 +385,16 @@ public final class Connection {
 
     int keyPhase() {
         return keyPhase;
+    }
+
+    /** Key updates so far, initiated by either side. */
+    int keyUpdates() {
+        return keyUpdates;
+    }
+
+    /** Packets protected with the current 1-RTT write key. */
+    long packetsOnWriteKey() {
+        return spaces[APP].nextPn - writePhaseStartPn;
     }
 
     /**
@@ -336,7 +412,31 @@ public final class Connection {
         keyPhaseStartPn = Long.MAX_VALUE;
         writePhaseStartPn = app.nextPn;
         writePhaseAcked = false;
+        keyUpdates++;
         return true;
+    }
+
+    /**
+     * Keeps the packets per 1-RTT write key under the AEAD's confidentiality limit (RFC 9001 §6.6): updates the key
+     * when the threshold is reached and, when an update is not possible in time (the peer has not acknowledged the
+     * current phase), closes with AEAD_LIMIT_REACHED while one packet is left for the CONNECTION_CLOSE. Returns false
+     * when it closed. Packet numbers are consecutive in the application space, so counting costs nothing.
+     */
+    private boolean withinKeyLimits(long now) {
+        PacketSpace app = spaces[APP];
+        if (app.writeKeys == null || app.discarded) return true;
+        if (confidentialityLimit == 0) {
+            long suiteLimit = app.writeKeys.suite().confidentialityLimit();
+            confidentialityLimit = config.confidentialityLimit > 0 ? Math.min(config.confidentialityLimit, suiteLimit) : suiteLimit;
+            keyUpdateAfter = config.keyUpdateAfterPackets > 0 ? config.keyUpdateAfterPackets
+                    : confidentialityLimit - confidentialityLimit / 8;
+        }
+        long used = app.nextPn - writePhaseStartPn;
+        if (used >= keyUpdateAfter && initiateKeyUpdate()) return true;
+        if (used < confidentialityLimit - 1) return true;
+        startClosing(now, TransportError.AEAD_LIMIT_REACHED, 0, false,
+                "confidentiality limit of " + confidentialityLimit + " packets per key reached without a key update");
+        return false;
     }
 
     public ConnectionEvent pollEvent() {
@@ -348,7 +448,8 @@ public final class Connection {
     /** Opens a stream; returns its ID, or -1 when the peer's stream limit (or the handshake) does not allow it yet. */
     public long openStream(boolean bidi) {
         int t = bidi ? 0 : 1;
-        if (!handshakeComplete || state != State.ESTABLISHED) return -1;
+        if (state != State.ESTABLISHED && !canSendEarlyData()) return -1;
+        TransportParameters pp = peerParams != null ? peerParams : rememberedParams;
         if (nextLocalStream[t] >= peerMaxStreams[t]) {
             if (streamsBlockedSentAt[t] != peerMaxStreams[t]) streamsBlockedSentAt[t] = -2 - peerMaxStreams[t];
             return -1;
@@ -356,7 +457,7 @@ public final class Connection {
         long id = (nextLocalStream[t]++ << 2) | (bidi ? 0 : 2) | (server ? 1 : 0);
         Stream s = new Stream(id, new SendBuffer(4096, config.streamSendBuffer),
                 bidi ? new ReceiveBuffer(4096) : null);
-        s.peerMaxData = bidi ? peerParams.initialMaxStreamDataBidiRemote : peerParams.initialMaxStreamDataUni;
+        s.peerMaxData = bidi ? pp.initialMaxStreamDataBidiRemote : pp.initialMaxStreamDataUni;
         if (bidi) initReceiveWindow(s);
         streams.put(id, s);
         streamOrder.add(s);
@@ -366,7 +467,8 @@ public final class Connection {
     /** Queues bytes on a stream; returns how many were taken (0 when the buffer is full), or -1 if it cannot send. */
     public int write(long streamId, byte[] b, int off, int len) {
         Stream s = streams.get(streamId);
-        if (s == null || s.send == null || s.send.finWanted || s.resetPending || s.resetSent || state != State.ESTABLISHED) {
+        if (s == null || s.send == null || s.send.finWanted || s.resetPending || s.resetSent
+                || state != State.ESTABLISHED && !canSendEarlyData()) {
             return -1;
         }
         int n = s.send.write(b, off, len);
@@ -465,11 +567,22 @@ public final class Connection {
         int end = off + len;
         int pos = off;
         boolean first = true;
+        int firstDcidOff = 0;
+        int firstDcidLen = 0;
         while (pos < end) {
             if (!header.parse(buf, pos, end, config.localConnectionIdLength)) break;
             int next = header.packetEnd;
             try {
-                if (!first && !matchesLocalCid(buf, header)) break;
+                // Coalesced packets carry the first one's DCID (RFC 9000 §12.2): a client's 0-RTT packet after its
+                // Initial still uses the DCID it chose, which is none of ours.
+                if (!first && !matchesLocalCid(buf, header)
+                        && !sameBytes(buf, header.dcidOff, header.dcidLen, firstDcidOff, firstDcidLen)) {
+                    break;
+                }
+                if (first) {
+                    firstDcidOff = header.dcidOff;
+                    firstDcidLen = header.dcidLen;
+                }
                 processPacket(now, buf, header, off, len);
             } catch (QuicException e) {
                 startClosing(now, e.errorCode(), e.frameType(), false, e.getMessage());
@@ -484,6 +597,14 @@ public final class Connection {
             pos = next;
         }
         setLossTimer(now);
+    }
+
+    private static boolean sameBytes(byte[] buf, int aOff, int aLen, int bOff, int bLen) {
+        if (aLen != bLen) return false;
+        for (int i = 0; i < aLen; i++) {
+            if (buf[aOff + i] != buf[bOff + i]) return false;
+        }
+        return true;
     }
 
     private boolean matchesLocalCid(byte[] buf, Header h) {
@@ -503,17 +624,19 @@ public final class Connection {
             handleRetry(now, buf, h);
             return;
         }
-        if (h.type == PacketType.ZERO_RTT) return; // 0-RTT is not supported: drop
+        boolean zeroRtt = h.type == PacketType.ZERO_RTT;
+        // 0-RTT is read only by a server that accepted it; otherwise dropped (RFC 9001 §4.6.2).
+        if (zeroRtt && (!server || zeroRttRead == null)) return;
         int si = h.type == PacketType.INITIAL ? INITIAL : h.type == PacketType.HANDSHAKE ? HANDSHAKE : APP;
         PacketSpace space = spaces[si];
-        if (space.discarded || space.readKeys == null) return;
+        PacketProtection keys = zeroRtt ? zeroRttRead : space.readKeys;
+        if (space.discarded || keys == null) return;
         // A server acts on 1-RTT packets only once the handshake is complete (RFC 9001 §5.7).
-        if (si == APP && server && !handshakeComplete) return;
-        if (!protector.removeHeaderProtection(buf, h, space.readKeys)) return;
+        if (si == APP && !zeroRtt && server && !handshakeComplete) return;
+        if (!protector.removeHeaderProtection(buf, h, keys)) return;
         long pn = protector.decodePacketNumber(space.largestReceived);
-        PacketProtection keys = space.readKeys;
         boolean keyUpdate = false;
-        if (si == APP) {
+        if (si == APP && !zeroRtt) {
             int phase = (protector.firstByte() >>> 2) & 1;
             if (phase != keyPhase) {
                 if (prevReadKeys != null && pn < keyPhaseStartPn) {
@@ -529,6 +652,13 @@ public final class Connection {
         if (plainLen < 0) {
             if (si == APP && isStatelessReset(buf, dgramOff, dgramLen)) {
                 enterDraining(now, TransportError.NO_ERROR, false, "stateless reset");
+                return;
+            }
+            // Forgery attempts are counted across all keys of the connection (RFC 9001 §6.6 integrity limit).
+            long integrityLimit = config.integrityLimit > 0 ? config.integrityLimit : keys.suite().integrityLimit();
+            if (++failedDecryptions > integrityLimit) {
+                throw new QuicException(TransportError.AEAD_LIMIT_REACHED,
+                        failedDecryptions + " packets failed authentication, the integrity limit");
             }
             return;
         }
@@ -547,6 +677,7 @@ public final class Connection {
             keyPhaseStartPn = pn;
             writePhaseStartPn = space.nextPn;
             writePhaseAcked = false;
+            keyUpdates++;
         }
         int firstByte = protector.firstByte();
         if (h.isLong() ? (firstByte & 0x0c) != 0 : (firstByte & 0x18) != 0) {
@@ -573,7 +704,14 @@ public final class Connection {
 
         frames.space = space;
         frames.now = now;
-        int flags = parser.parse(plain, 0, plainLen, h.type, frames);
+        processingZeroRtt = zeroRtt;
+        if (zeroRtt) zeroRttPacketsReceived++;
+        int flags;
+        try {
+            flags = parser.parse(plain, 0, plainLen, h.type, frames);
+        } finally {
+            processingZeroRtt = false;
+        }
         boolean ackEliciting = (flags & FrameParser.ACK_ELICITING) != 0;
 
         boolean outOfOrder = pn != space.largestReceived + 1;
@@ -583,7 +721,7 @@ public final class Connection {
             space.largestReceivedTime = now;
             // A peer's new address counts only with a fresh authenticated packet: replays are dropped as duplicates
             // above (RFC 9000 §9.3). The new path is not validated (no PATH_CHALLENGE yet).
-            if (datagramFrom != null && si == APP) remote = datagramFrom;
+            if (datagramFrom != null && si == APP && !zeroRtt) remote = datagramFrom;
         }
         space.ackNew = true;
         if (ackEliciting) {
@@ -640,7 +778,21 @@ public final class Connection {
         initial.ackElicitingInFlight = 0;
         initial.lossTime = NONE;
         initial.cryptoSend.requeueUnacked();
+        resendZeroRtt(); // the server dropped it with the first Initial
         ptoCount = 0;
+    }
+
+    /** Puts the stream data of every 0-RTT packet in flight back in line (Retry, or rejected 0-RTT). */
+    private void resendZeroRtt() {
+        PacketSpace app = spaces[APP];
+        for (SentPacket p : app.sent) {
+            if (p.inFlight) cc.onRemoved(p.size);
+            requeue(app, p);
+        }
+        for (SentPacket p : app.sent) recycle(p);
+        app.sent.clear();
+        app.ackElicitingInFlight = 0;
+        app.lossTime = NONE;
     }
 
     private void handleVersionNegotiation(long now, byte[] buf, Header h) {
@@ -716,7 +868,8 @@ public final class Connection {
         @Override
         public void onNewToken(byte[] buf, int off, int len) throws QuicException {
             if (server) throw new QuicException(TransportError.PROTOCOL_VIOLATION, FrameTypes.NEW_TOKEN, "NEW_TOKEN from a client");
-            // Tokens are only useful for future connections; we do not keep them.
+            // Useful for future connections only: the endpoint keeps it for the next connect() to this server.
+            if (tokenListener != null) tokenListener.accept(remote, java.util.Arrays.copyOfRange(buf, off, off + len));
         }
 
         @Override
@@ -857,6 +1010,14 @@ public final class Connection {
         peerMaxData = tp.initialMaxData;
         peerMaxStreams[0] = tp.initialMaxStreamsBidi;
         peerMaxStreams[1] = tp.initialMaxStreamsUni;
+        if (rememberedParams != null) {
+            // Streams opened in 0-RTT now obey the server's real limits (not lower when 0-RTT was accepted).
+            for (Stream st : streams.values()) {
+                if (st.send != null) {
+                    st.peerMaxData = (st.id & 2) == 0 ? tp.initialMaxStreamDataBidiRemote : tp.initialMaxStreamDataUni;
+                }
+            }
+        }
         if (!server && tp.statelessResetToken != null) activePeerCid.resetToken = tp.statelessResetToken;
         resetIdle(lastReceiveTime);
     }
@@ -870,6 +1031,11 @@ public final class Connection {
             handshakeConfirmed = true;
             handshakeDonePending = true;
             discardSpace(HANDSHAKE);
+            if (newTokenIssuer != null) {
+                newToken = newTokenIssuer.issue(frames.now / 1_000_000L, remote);
+                newTokenPending = newToken != null;
+            }
+            zeroRttRead = null; // late 0-RTT is resent at 1-RTT by the client
         }
         long limit = Math.min(peerParams.activeConnectionIdLimit, config.activeConnectionIdLimit);
         while (localCids.size() < limit) issueCid();
@@ -961,6 +1127,7 @@ public final class Connection {
             long sid = (nextPeerStream[t]++ << 2) | (uni ? 2 : 0) | (server ? 0 : 1);
             Stream s = new Stream(sid, uni ? null : new SendBuffer(4096, config.streamSendBuffer), new ReceiveBuffer(4096));
             if (!uni) s.peerMaxData = peerParams.initialMaxStreamDataBidiLocal;
+            s.early = processingZeroRtt;
             initReceiveWindow(s);
             streams.put(sid, s);
             streamOrder.add(s);
@@ -1169,6 +1336,9 @@ public final class Connection {
                 case SentPacket.HANDSHAKE_DONE:
                     handshakeDonePending = true;
                     break;
+                case SentPacket.NEW_TOKEN:
+                    newTokenPending = true;
+                    break;
                 default:
                     break;
             }
@@ -1211,8 +1381,7 @@ public final class Connection {
             if (!s.discarded && s.lossTime < lossTimer) lossTimer = s.lossTime;
         }
         if (lossTimer != NONE) return;
-        boolean anyInFlight = false;
-        for (PacketSpace s : spaces) anyInFlight |= !s.discarded && s.ackElicitingInFlight > 0;
+        boolean anyInFlight = anyHandshakeRelevantInFlight();
         if (server && !addressValidated && amplificationBudget() <= 0) return; // nothing could be sent anyway
         if (!anyInFlight) {
             // A client keeps probing until the server validated its address (RFC 9002 §6.2.2.1).
@@ -1229,6 +1398,15 @@ public final class Connection {
         }
     }
 
+    /** In flight in a space that arms the PTO: 0-RTT packets do not before the handshake is confirmed. */
+    private boolean anyHandshakeRelevantInFlight() {
+        for (int si = 0; si < 3; si++) {
+            PacketSpace s = spaces[si];
+            if (!s.discarded && s.ackElicitingInFlight > 0 && (si != APP || handshakeConfirmed)) return true;
+        }
+        return false;
+    }
+
     private void onLossTimeout(long now) {
         for (PacketSpace s : spaces) {
             if (!s.discarded && s.lossTime <= now) {
@@ -1237,8 +1415,7 @@ public final class Connection {
                 return;
             }
         }
-        boolean anyInFlight = false;
-        for (PacketSpace s : spaces) anyInFlight |= !s.discarded && s.ackElicitingInFlight > 0;
+        boolean anyInFlight = anyHandshakeRelevantInFlight();
         if (!anyInFlight) {
             PacketSpace s = spaces[HANDSHAKE].writeKeys != null ? spaces[HANDSHAKE] : spaces[INITIAL];
             if (!s.discarded) {
@@ -1389,6 +1566,7 @@ public final class Connection {
             return buildClose(out, Math.max(0, limit));
         }
         if (limit < 48) return 0;
+        if (!withinKeyLimits(now)) return transmit(now, out);
         boolean[] send = sendSpaces;
         send[0] = send[1] = send[2] = false;
         int last = -1;
@@ -1420,18 +1598,25 @@ public final class Connection {
 
     private boolean wantsToSend(int si, long now, boolean congestionOk) {
         PacketSpace s = spaces[si];
-        if (s.discarded || s.writeKeys == null) return false;
+        if (s.discarded) return false;
+        if (s.writeKeys == null) {
+            if (si != APP || !sendingZeroRtt() || !congestionOk) return false;
+            for (Stream st : streams.values()) {
+                if (st.send != null && !st.resetSent && (st.send.hasRetransmission() || hasCredit(st))) return true;
+            }
+            return false;
+        }
         if (s.ackElicitingPending && s.ackDeadline <= now) return true;
         if (s.probes > 0) return true;
         if (si != APP && s.hasCryptoToSend()) return true;
         if (!congestionOk) return false;
         if (s.hasCryptoToSend()) return true;
         if (si != APP) return false;
-        if (handshakeDonePending || maxDataPending || maxStreamsPending[0] || maxStreamsPending[1]
+        if (handshakeDonePending || newTokenPending || maxDataPending || maxStreamsPending[0] || maxStreamsPending[1]
                 || !newCidPending.isEmpty() || !retireCidPending.isEmpty() || pathResponsePending != null) {
             return true;
         }
-        if (!handshakeComplete) return false;
+        if (!handshakeComplete && !canSendEarly()) return false;
         if (!outgoingDatagrams.isEmpty()) return true;
         if (streamsBlockedSentAt[0] < -1 || streamsBlockedSentAt[1] < -1) return true;
         for (Stream st : streams.values()) {
@@ -1439,6 +1624,17 @@ public final class Connection {
             if (st.send != null && !st.resetSent && (st.send.hasRetransmission() || hasCredit(st))) return true;
         }
         return false;
+    }
+
+    /** Client: 0-RTT keys and no 1-RTT keys yet. */
+    private boolean sendingZeroRtt() {
+        return !server && zeroRttWrite != null && spaces[APP].writeKeys == null;
+    }
+
+    /** Stream data may go before the handshake completes: client 0-RTT, or a server's 0.5-RTT answer to accepted 0-RTT. */
+    private boolean canSendEarly() {
+        if (handshakeComplete) return false;
+        return server ? earlyDataAccepted && spaces[APP].writeKeys != null : zeroRttWrite != null;
     }
 
     private boolean hasCredit(Stream st) {
@@ -1477,11 +1673,13 @@ public final class Connection {
         int pnLen = PacketNumber.encodedLength(pn, space.largestAcked);
         int pos;
         int lengthOff = -1;
-        if (si == APP) {
+        boolean zeroRtt = si == APP && space.writeKeys == null;
+        if (si == APP && !zeroRtt) {
             out[start] = (byte) (0x40 | (keyPhase << 2) | (pnLen - 1));
             pos = activePeerCid.cid.writeTo(out, start + 1);
         } else {
-            pos = writeLongHeader(out, start, si == INITIAL ? PacketType.INITIAL : PacketType.HANDSHAKE, pnLen);
+            pos = writeLongHeader(out, start, zeroRtt ? PacketType.ZERO_RTT
+                    : si == INITIAL ? PacketType.INITIAL : PacketType.HANDSHAKE, pnLen);
             lengthOff = pos;
             pos += 2; // length, two-byte varint filled in below
         }
@@ -1493,8 +1691,8 @@ public final class Connection {
         SentPacket sp = sentPool.isEmpty() ? new SentPacket(pn, now) : sentPool.poll().reset(pn, now);
         boolean eliciting = false;
 
-        // ACK first: it is what unblocks the peer most.
-        if (space.ackNew && !space.received.isEmpty()) {
+        // ACK first: it is what unblocks the peer most. (0-RTT packets carry none, RFC 9000 §12.5.)
+        if (space.ackNew && !space.received.isEmpty() && !zeroRtt) {
             int n = 0;
             for (int i = space.received.size() - 1; i >= 0 && n < ackRanges.length / 2; i--, n++) {
                 ackRanges[2 * n] = space.received.start(i);
@@ -1511,17 +1709,17 @@ public final class Connection {
             }
         }
         boolean mayElicit = congestionOk || space.probes > 0 || si != APP;
-        if (mayElicit && si == APP) {
+        if (mayElicit && si == APP && !zeroRtt) {
             int p0 = pos;
             pos = writeControlFrames(out, pos, end, sp);
             eliciting |= pos > p0;
         }
-        if (mayElicit) {
+        if (mayElicit && !zeroRtt) {
             int p0 = pos;
             pos = writeCrypto(space, out, pos, end, sp);
             eliciting |= pos > p0;
         }
-        if (mayElicit && si == APP && handshakeComplete) {
+        if (mayElicit && si == APP && (handshakeComplete || canSendEarly())) {
             int p0 = pos;
             pos = writeDatagrams(out, pos, end);
             pos = writeStreams(out, pos, end, sp);
@@ -1541,8 +1739,10 @@ public final class Connection {
             padded = true;
         }
         if (lengthOff >= 0) VarInt.writeWithLength(out, lengthOff, pos - pnOffset + TAG, 2);
-        int packetEnd = protector.seal(out, start, pnOffset, pnLen, pos - payloadStart, pn, space.writeKeys, si != APP);
+        int packetEnd = protector.seal(out, start, pnOffset, pnLen, pos - payloadStart, pn,
+                zeroRtt ? zeroRttWrite : space.writeKeys, si != APP || zeroRtt);
         space.nextPn++;
+        if (zeroRtt) zeroRttPacketsSent++;
         sp.size = packetEnd - start;
         sp.ackEliciting = eliciting;
         sp.inFlight = eliciting || padded;
@@ -1597,6 +1797,11 @@ public final class Connection {
             pos = FrameWriter.handshakeDone(out, pos);
             handshakeDonePending = false;
             sp.add(SentPacket.HANDSHAKE_DONE, 0, 0, 0);
+        }
+        if (newTokenPending && end - pos >= 1 + 8 + newToken.length) {
+            pos = FrameWriter.newToken(out, pos, newToken);
+            newTokenPending = false;
+            sp.add(SentPacket.NEW_TOKEN, 0, 0, 0);
         }
         if (pathResponsePending != null && end - pos >= 9) {
             pos = FrameWriter.pathChallenge(out, pos, pathResponsePending, 0, true);
@@ -1781,7 +1986,14 @@ public final class Connection {
 
         @Override
         public void installKeys(EncryptionLevel level, PacketProtection read, PacketProtection write) {
-            if (level == EncryptionLevel.EARLY_DATA) return; // no 0-RTT
+            if (level == EncryptionLevel.EARLY_DATA) {
+                if (server) {
+                    zeroRttRead = read;
+                } else if (rememberedParams != null) {
+                    zeroRttWrite = write;
+                }
+                return;
+            }
             int si = level == EncryptionLevel.INITIAL ? INITIAL : level == EncryptionLevel.HANDSHAKE ? HANDSHAKE : APP;
             if (spaces[si].discarded) return;
             if (read != null) spaces[si].readKeys = read;
@@ -1791,6 +2003,59 @@ public final class Connection {
         @Override
         public void handshakeComplete() {
             handshakeComplete = true;
+        }
+
+        @Override
+        public boolean acceptEarlyData(byte[] remembered) {
+            // RFC 9000 §7.4.1 and RFC 9221 §3: accepting 0-RTT promises limits no lower than the ticket's.
+            try {
+                TransportParameters r = TransportParameters.decode(remembered, true);
+                return localParams.initialMaxData >= r.initialMaxData
+                        && localParams.initialMaxStreamDataBidiLocal >= r.initialMaxStreamDataBidiLocal
+                        && localParams.initialMaxStreamDataBidiRemote >= r.initialMaxStreamDataBidiRemote
+                        && localParams.initialMaxStreamDataUni >= r.initialMaxStreamDataUni
+                        && localParams.initialMaxStreamsBidi >= r.initialMaxStreamsBidi
+                        && localParams.initialMaxStreamsUni >= r.initialMaxStreamsUni
+                        && localParams.activeConnectionIdLimit >= r.activeConnectionIdLimit
+                        && localParams.maxDatagramFrameSize >= r.maxDatagramFrameSize;
+            } catch (QuicException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void earlyDataOffered(byte[] remembered) {
+            try {
+                TransportParameters r = TransportParameters.decode(remembered, true);
+                rememberedParams = r;
+                peerMaxData = r.initialMaxData;
+                peerMaxStreams[0] = r.initialMaxStreamsBidi;
+                peerMaxStreams[1] = r.initialMaxStreamsUni;
+            } catch (QuicException e) {
+                rememberedParams = null; // unusable: no 0-RTT keys get installed, the data waits for 1-RTT
+            }
+        }
+
+        @Override
+        public void earlyDataAccepted() {
+            earlyDataAccepted = true;
+            events.add(ConnectionEvent.of(ConnectionEvent.Kind.EARLY_DATA_ACCEPTED, -1));
+        }
+
+        @Override
+        public void earlyDataRejected() {
+            earlyDataRejected = true;
+            if (!server) {
+                zeroRttWrite = null;
+                resendZeroRtt();
+            }
+            events.add(ConnectionEvent.of(ConnectionEvent.Kind.EARLY_DATA_REJECTED, -1));
+        }
+
+        @Override
+        public void sessionTicket(SessionTicket ticket) {
+            latestTicket = ticket;
+            events.add(new ConnectionEvent(ConnectionEvent.Kind.SESSION_TICKET, -1, 0, false, null, ticket.toBytes()));
         }
     }
 }

@@ -16,6 +16,12 @@ public final class ConnectionEvent {
         STOP_SENDING,
         /** A DATAGRAM frame arrived (data). */
         DATAGRAM,
+        /** 0-RTT was accepted: on the server, stream events may now come before HANDSHAKE_COMPLETE. */
+        EARLY_DATA_ACCEPTED,
+        /** Offered 0-RTT was rejected (the client resends its early stream data at 1-RTT by itself). */
+        EARLY_DATA_REJECTED,
+        /** Client: the server issued a session ticket (data: SessionTicket.toBytes()). */
+        SESSION_TICKET,
         /** The connection is closed (errorCode, application, reason); no more events follow. */
         CLOSED
     }

@@ -12,6 +12,11 @@ public final class CryptoKeys implements InitialKeysFactory {
         this.crypto = crypto;
     }
 
+    /** The provider, for the endpoint's other cryptography (address validation tokens). */
+    CryptoProvider provider() {
+        return crypto;
+    }
+
     @Override
     public InitialKeys initialKeys(byte[] cid, int off, int len) {
         return crypto.initialKeys(cid, off, len);

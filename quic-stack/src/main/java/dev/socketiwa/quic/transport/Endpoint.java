@@ -1,5 +1,6 @@
 package dev.socketiwa.quic.transport;
 
+import dev.socketiwa.quic.crypto.portable.PortableCryptoProvider;
 import dev.socketiwa.quic.packet.ConnectionId;
 import dev.socketiwa.quic.packet.Header;
 import dev.socketiwa.quic.packet.PacketType;
@@ -10,21 +11,29 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 
 /**
  * Routes datagrams to connections by destination connection ID, accepts new server connections on valid client
  * Initials, answers unknown versions with Version Negotiation and unknown short-header packets with a stateless reset.
- * Sans-IO like {@link Connection}; remote addresses are opaque objects the caller chooses.
+ * As a server it validates client addresses with Retry when its policy asks and hands out NEW_TOKEN tokens; as a
+ * client it keeps the tokens servers gave it for the next connection to the same server. Sans-IO like
+ * {@link Connection}; remote addresses are opaque objects the caller chooses (with equals, and "host:port" text).
  */
 public final class Endpoint implements ConnectionIdListener {
     private static final int[] SUPPORTED_VERSIONS = {Header.VERSION_1};
+    private static final int MAX_STORED_TOKENS = 256;
 
     private final QuicConfig config;
     private final TlsFactory serverTls;
     private final InitialKeysFactory keys;
     private final Randomness random;
     private final StatelessResetTokens resetTokens;
-    private final RetryTokens retryTokens;
+    private final AddressTokens addressTokens;
+    /** Server connections whose handshake may still be running (pruned lazily when counted). */
+    private final ArrayList<Connection> handshaking = new ArrayList<>();
+    /** Client: NEW_TOKEN tokens received, by server address, each used once. */
+    private final LinkedHashMap<Object, byte[]> storedTokens = new LinkedHashMap<>();
     private final int maxConnections;
     private final HashMap<ConnectionId, Connection> byCid = new HashMap<>();
     private final ArrayList<Connection> connections = new ArrayList<>();
@@ -46,7 +55,10 @@ public final class Endpoint implements ConnectionIdListener {
         this.keys = keys;
         this.random = random;
         this.resetTokens = new StatelessResetTokens(resetSecret);
-        this.retryTokens = new RetryTokens(resetSecret);
+        // Tokens are sealed with the provider the Initial keys come from; otherwise (tests with their own key factory)
+        // with the portable one, which is fine: a token costs one seal per handshake.
+        this.addressTokens = new AddressTokens(keys instanceof CryptoKeys ? ((CryptoKeys) keys).provider()
+                : new PortableCryptoProvider(random::nextBytes), config);
         this.maxConnections = maxConnections;
     }
 
@@ -54,8 +66,31 @@ public final class Endpoint implements ConnectionIdListener {
         Connection c = Connection.client(config, clientTls, keys, random, resetTokens, now);
         c.setRemote(remote);
         c.setConnectionIdListener(this);
+        byte[] token = storedTokens.remove(remote);
+        if (token != null) c.setInitialToken(token);
+        c.setTokenListener(this::rememberToken);
         connections.add(c);
         return c;
+    }
+
+    /**
+     * Client: keeps a token a server sent in NEW_TOKEN, for the next {@link #connect} to that address (apps that persist
+     * tokens across restarts can feed them back here). A later token for the same server replaces an earlier one.
+     */
+    public void rememberToken(Object server, byte[] token) {
+        storedTokens.remove(server);
+        if (storedTokens.size() >= MAX_STORED_TOKENS) {
+            Iterator<Object> oldest = storedTokens.keySet().iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        storedTokens.put(server, token.clone());
+    }
+
+    /** Client: the token the next connection to this server will present, or null. */
+    public byte[] storedToken(Object server) {
+        byte[] t = storedTokens.get(server);
+        return t == null ? null : t.clone();
     }
 
     /** The next server connection created since the last call, or null. */
@@ -89,19 +124,32 @@ public final class Endpoint implements ConnectionIdListener {
         if (header.type == PacketType.INITIAL) {
             if (serverTls == null || len < Header.MIN_INITIAL_SIZE || header.dcidLen < 8) return;
             if (connections.size() >= maxConnections) return;
+            long nowMillis = now / 1_000_000L;
             ConnectionId retryOdcid = null;
-            if (config.requireRetry) {
-                long nowMillis = now / 1_000_000L;
-                if (header.tokenLen == 0) {
-                    sendRetry(buf, from, nowMillis);
-                    return;
-                }
-                retryOdcid = retryTokens.validate(buf, header.tokenOff, header.tokenLen, from, nowMillis,
-                        config.retryTokenLifetimeMillis);
-                if (retryOdcid == null) return; // forged, replayed from elsewhere, or expired
+            boolean validated = false;
+            switch (addressTokens.check(nowMillis, buf, header.tokenOff, header.tokenLen, from)) {
+                case AddressTokens.RETRY_VALID:
+                    retryOdcid = addressTokens.odcid;
+                    validated = true;
+                    break;
+                case AddressTokens.RETRY_INVALID:
+                    return; // forged, from elsewhere or expired; the client would refuse a second Retry
+                case AddressTokens.NEW_TOKEN_VALID:
+                    validated = true;
+                    break;
+                default:
+                    break; // no token, not ours, or a stale NEW_TOKEN one: as if there were none (RFC 9000 §8.1.3)
+            }
+            if (!validated && (config.requireRetry || config.addressValidation.requireRetry(handshakesInProgress()))) {
+                sendRetry(buf, from, nowMillis);
+                return;
             }
             Connection nc = Connection.server(config, serverTls, keys, random, resetTokens, this, buf, header, from, now,
                     retryOdcid);
+            if (validated) nc.markAddressValidated();
+            if (config.newTokenLifetimeMillis > 0) nc.setNewTokenIssuer(addressTokens::issueNewToken);
+            handshakesInProgress(); // prunes finished handshakes, so the list stays as short as the load
+            handshaking.add(nc);
             byCid.put(ConnectionId.of(buf, header.dcidOff, header.dcidLen), nc);
             connections.add(nc);
             accepted.add(nc);
@@ -127,7 +175,7 @@ public final class Endpoint implements ConnectionIdListener {
         ConnectionId odcid = ConnectionId.of(buf, header.dcidOff, header.dcidLen);
         byte[] newScid = new byte[config.localConnectionIdLength];
         random.nextBytes(newScid, 0, newScid.length);
-        byte[] token = retryTokens.issue(nowMillis, odcid, from);
+        byte[] token = addressTokens.issueRetry(nowMillis, odcid, from);
         byte[] p = new byte[7 + header.scidLen + newScid.length + token.length + 16];
         random.nextBytes(scratch, 0, 1);
         int q = 0;
@@ -149,6 +197,19 @@ public final class Endpoint implements ConnectionIdListener {
         if (tag == null) return; // no Retry support in this key factory
         System.arraycopy(tag, 0, p, q, 16);
         queue(p, from);
+    }
+
+    /** Server handshakes not yet complete (counting prunes the finished ones). */
+    int handshakesInProgress() {
+        for (int i = handshaking.size() - 1; i >= 0; i--) {
+            Connection c = handshaking.get(i);
+            if (c.isHandshakeComplete() || c.isClosed() || c.state() == Connection.State.CLOSING
+                    || c.state() == Connection.State.DRAINING) {
+                handshaking.set(i, handshaking.get(handshaking.size() - 1));
+                handshaking.remove(handshaking.size() - 1);
+            }
+        }
+        return handshaking.size();
     }
 
     private Connection lookup(byte[] buf, int off, int len) {

@@ -24,8 +24,36 @@ public final class QuicConfig {
     public int maxQueuedDatagrams = 256;
     public int localConnectionIdLength = 8;
     public long maxAckDelayMillis = 25;
-    /** Server: answer Initials without a valid token with a Retry first (address validation, RFC 9000 §8.1.2). */
+    /**
+     * Server: answer every Initial without a valid token with a Retry first (address validation, RFC 9000 §8.1.2).
+     * Overrides {@link #addressValidation}.
+     */
     public boolean requireRetry;
-    /** How long a Retry token stays valid. */
+    /**
+     * Server: when Initials without a valid token get a Retry. The default asks for one only under load (many
+     * handshakes in progress at once), so ordinary clients save the round trip.
+     */
+    public AddressValidationPolicy addressValidation = AddressValidationPolicy.underLoad(256);
+    /** How long a Retry token stays valid: only for the client's next Initial, so a few seconds. */
     public long retryTokenLifetimeMillis = 10_000;
+    /**
+     * Server: how long a token sent in NEW_TOKEN after the handshake lets that client address skip validation on a later
+     * connection (0: send no NEW_TOKEN). Also the rotation period of the key sealing tokens.
+     */
+    public long newTokenLifetimeMillis = 24 * 3_600_000L;
+    /**
+     * Start a key update after this many packets under one 1-RTT key (0: 7/8 of the suite's confidentiality limit,
+     * i.e. about 7.3 million packets for AES-GCM and never for ChaCha20-Poly1305). Tests set it low.
+     */
+    public long keyUpdateAfterPackets;
+    /**
+     * Most packets one key may protect (RFC 9001 §6.6); 0: the suite's (2^23 for AES-GCM). Reached without a key update,
+     * the connection closes with AEAD_LIMIT_REACHED. A value above the suite's is capped at the suite's.
+     */
+    public long confidentialityLimit;
+    /**
+     * Received packets failing authentication after which the connection closes with AEAD_LIMIT_REACHED (0: the suite's,
+     * 2^52 for AES-GCM, 2^36 for ChaCha20-Poly1305).
+     */
+    public long integrityLimit;
 }

@@ -17,6 +17,7 @@ final class SentPacket {
     static final int NEW_CONNECTION_ID = 10;
     static final int RETIRE_CONNECTION_ID = 11;
     static final int HANDSHAKE_DONE = 12;
+    static final int NEW_TOKEN = 13;
 
     long pn;
     long timeSent;

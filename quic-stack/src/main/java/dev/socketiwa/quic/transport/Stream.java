@@ -27,6 +27,8 @@ final class Stream {
     boolean stopSendingPending;
     long stopCode;
     boolean readableSignaled;
+    /** Opened by a 0-RTT packet (possibly a replay). */
+    boolean early;
     boolean finRead;
 
     Stream(long id, SendBuffer send, ReceiveBuffer recv) {

@@ -1,7 +1,9 @@
 package dev.socketiwa.quic.h3;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,11 +20,16 @@ public final class FakeStreams implements QuicStreams {
     final Map<Long, In> in = new HashMap<>();
     final Map<Long, ByteArrayOutputStream> out = new HashMap<>();
     public final Map<Long, Boolean> finished = new HashMap<>();
-    final Map<Long, Long> resets = new HashMap<>();
-    final Map<Long, Long> stops = new HashMap<>();
+    public final Map<Long, Long> resets = new HashMap<>();
+    public final Map<Long, Long> stops = new HashMap<>();
+    /** DATAGRAM frame payloads the session sent, in order. */
+    public final List<byte[]> datagrams = new ArrayList<>();
+    /** Largest DATAGRAM payload accepted; 0 means datagrams are not negotiated. */
+    public int maxDatagramPayload = 1200;
     long nextUni = 3;
+    long nextBidi = 1;
     public long closeCode = -1;
-    String closeReason;
+    public String closeReason;
     /** How many bytes each write may take; small values exercise partial writes. */
     public int writeLimit = Integer.MAX_VALUE;
 
@@ -45,6 +52,31 @@ public final class FakeStreams implements QuicStreams {
         long id = nextUni;
         nextUni += 4;
         return id;
+    }
+
+    @Override
+    public long openBidiStream() {
+        long id = nextBidi;
+        nextBidi += 4;
+        return id;
+    }
+
+    @Override
+    public boolean sendDatagram(byte[] b, int off, int len) {
+        if (len > maxDatagramPayload) return false;
+        datagrams.add(java.util.Arrays.copyOfRange(b, off, off + len));
+        return true;
+    }
+
+    @Override
+    public int maxDatagramPayload() {
+        return maxDatagramPayload;
+    }
+
+    /** Whether the peer's bytes on this stream were all read (FIN included when one was pushed). */
+    public boolean drained(long id) {
+        In s = in.get(id);
+        return s != null && s.pos == s.data.length;
     }
 
     @Override

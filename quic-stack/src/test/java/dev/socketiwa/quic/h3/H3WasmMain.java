@@ -22,6 +22,10 @@ public final class H3WasmMain {
     public static void main(String[] args) throws Exception {
         FakeStreams io = new FakeStreams();
         H3ServerSession session = new H3ServerSession(io, H3ServerSession.defaultSettings(), x -> {
+            if ("webtransport".equals(x.protocol())) {
+                x.session().webTransport().accept(x, new WasmEcho());
+                return;
+            }
             byte[] body = ("you asked for " + x.path()).getBytes(StandardCharsets.UTF_8);
             x.respond(200, List.of(new HeaderField("content-type", "text/plain")));
             x.write(body, 0, body.length);
@@ -51,5 +55,57 @@ public final class H3WasmMain {
         StringBuilder hex = new StringBuilder();
         for (byte b : huff) hex.append(Integer.toHexString((b & 0xff) | 0x100).substring(1));
         System.out.println("HUFFMAN " + hex + " " + Huffman.decode(huff, 0, huff.length));
+
+        // WebTransport: a session on stream 4, a datagram and a bidirectional stream echoed, then a close capsule
+        block.clear();
+        new QpackEncoder().encode(List.of(new HeaderField(":method", "CONNECT"), new HeaderField(":protocol", "webtransport"),
+                new HeaderField(":scheme", "https"), new HeaderField(":authority", "localhost"),
+                new HeaderField(":path", "/wt")), block);
+        n = VarInt.write(frame, 0, FrameType.HEADERS);
+        n = VarInt.write(frame, n, block.length());
+        io.push(4, Arrays.copyOf(frame, n), false);
+        io.push(4, Arrays.copyOf(block.array(), block.length()), false);
+        session.onStreamOpened(4);
+        session.onReadable(4);
+        byte[] datagram = {1, 'd', 'g'};
+        session.onDatagram(datagram, 0, datagram.length);
+        io.push(8, new byte[] {0x40, 0x41, 4, 'b', 'i'}, true);
+        session.onStreamOpened(8);
+        session.onReadable(8);
+        io.push(4, new byte[] {0, 10, (byte) 0x80, 0, 0x28, 0x43, 5, 0, 0, 0, 7, 'b'}, false);
+        session.onReadable(4);
+        byte[] echoed = io.datagrams.get(0);
+        System.out.println("WT datagram=" + new String(echoed, 1, echoed.length - 1, StandardCharsets.UTF_8)
+                + " bidi=" + new String(io.written(8), StandardCharsets.UTF_8) + " fin=" + io.finished.containsKey(8L)
+                + " " + WasmEcho.closed);
+    }
+
+    /** Echoes datagrams and bidirectional streams; remembers how the session closed. */
+    static final class WasmEcho implements dev.socketiwa.quic.h3.webtransport.WebTransportHandler {
+        static String closed = "open";
+
+        @Override
+        public void onDatagram(dev.socketiwa.quic.h3.webtransport.WebTransportSession s, byte[] b, int off, int len) {
+            s.sendDatagram(b, off, len);
+        }
+
+        @Override
+        public void onStream(dev.socketiwa.quic.h3.webtransport.WebTransportSession s,
+                             dev.socketiwa.quic.h3.webtransport.WebTransportStream stream) {
+            stream.setListener(new dev.socketiwa.quic.h3.webtransport.WebTransportStreamListener() {
+                @Override
+                public void onReadable(dev.socketiwa.quic.h3.webtransport.WebTransportStream st) {
+                    byte[] buf = new byte[64];
+                    int r;
+                    while ((r = st.read(buf, 0, buf.length)) > 0) st.write(buf, 0, r);
+                    if (r < 0) st.finish();
+                }
+            });
+        }
+
+        @Override
+        public void onClose(dev.socketiwa.quic.h3.webtransport.WebTransportSession s, long code, String reason) {
+            closed = "close=" + code + "/" + reason;
+        }
     }
 }

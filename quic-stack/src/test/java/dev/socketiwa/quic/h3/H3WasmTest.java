@@ -20,6 +20,7 @@ class H3WasmTest {
         String text = WasmTestBuild.runInNode(dir, wasm);
         assertTrue(text.contains("RESPONSE :status: 200 fin=true body=you asked for /wasm"), text);
         assertTrue(text.contains("HUFFMAN f1e3c2e5f23a6ba0ab90f4ff www.example.com"), text);
+        assertTrue(text.contains("WT datagram=dg bidi=bi fin=true close=7/b"), text);
         System.out.println("wasm (Node 24): " + text.trim().replace('\n', ' ') + "; wasm size " + Files.size(wasm) + " bytes");
     }
 }

@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  */
 final class HandshakeHarness {
     /** One endpoint's view of what TLS asked of it. */
-    static final class Side implements TlsListener {
+    static class Side implements TlsListener {
         final String name;
         final ArrayDeque<Object[]> outbox = new ArrayDeque<>();
         final Map<EncryptionLevel, PacketProtection> read = new EnumMap<>(EncryptionLevel.class);
@@ -60,6 +60,9 @@ final class HandshakeHarness {
 
     final Side clientSide = new Side("client");
     final Side serverSide = new Side("server");
+    /** Set by tests that bring their own listeners (subclasses of Side). */
+    Side clientSideOverride;
+    Side serverSideOverride;
     TlsClient client;
     TlsServer server;
     Interceptor interceptor = (from, level, data) -> data;
@@ -75,8 +78,8 @@ final class HandshakeHarness {
     void pump() {
         for (int guard = 0; guard < 100; guard++) {
             boolean moved = false;
-            moved |= deliver(clientSide, server, true);
-            moved |= deliver(serverSide, client, false);
+            moved |= deliver(client(), server, true);
+            moved |= deliver(server(), client, false);
             if (!moved || clientAlert != null || serverAlert != null) {
                 return;
             }
@@ -108,8 +111,18 @@ final class HandshakeHarness {
         return moved;
     }
 
+    private Side client() {
+        return clientSideOverride != null ? clientSideOverride : clientSide;
+    }
+
+    private Side server() {
+        return serverSideOverride != null ? serverSideOverride : serverSide;
+    }
+
     /** Both ends completed and every level's keys match across the connection. */
     void assertConnected() {
+        Side clientSide = client();
+        Side serverSide = server();
         assertEquals(null, clientAlert, "client alert");
         assertEquals(null, serverAlert, "server alert");
         assertTrue(client.isHandshakeComplete() && server.isHandshakeComplete());

@@ -4,13 +4,15 @@ import dev.socketiwa.quic.h3.H3Exchange;
 import dev.socketiwa.quic.h3.H3ExchangeListener;
 import dev.socketiwa.quic.h3.H3RequestHandler;
 import dev.socketiwa.quic.h3.qpack.HeaderField;
+import dev.socketiwa.quic.h3.webtransport.WebTransportHandler;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The proof of concept's HTTP/3 routes: {@code GET /} (a small page), {@code POST /echo} (the body sent back as it
- * arrives) and {@code GET /bytes/<n>} (n bytes, streamed from one reusable buffer, for load tests).
+ * The proof of concept's HTTP/3 routes, declared with {@link Routes}: {@code GET /} (a small page), {@code POST /echo}
+ * (the body sent back as it arrives), {@code GET /bytes/<n>} (n bytes, streamed from one reusable buffer, for load
+ * tests) and WebTransport at {@code /wt} (echo).
  */
 public final class DemoRoutes implements H3RequestHandler {
     /** Largest n that /bytes/n serves (a bit above 1 GiB keeps a typo from streaming for hours). */
@@ -24,46 +26,56 @@ public final class DemoRoutes implements H3RequestHandler {
         for (int i = 0; i < PATTERN.length; i++) PATTERN[i] = (byte) ('a' + i % 26);
     }
 
+    private final Routes routes;
+
+    /** The routes with a WebTransport echo that logs to standard output. */
+    public DemoRoutes() {
+        this(new WebTransportEcho());
+    }
+
+    public DemoRoutes(WebTransportHandler webTransport) {
+        this.routes = routes(webTransport);
+    }
+
+    /** The demo routes with this WebTransport handler at /wt. */
+    public static Routes routes(WebTransportHandler webTransport) {
+        return Routes.builder()
+                .get("/", DemoRoutes::page)
+                .post("/echo", DemoRoutes::echo)
+                .put("/echo", DemoRoutes::echo)
+                .prefix("/bytes/", DemoRoutes::bytes)
+                .webTransport("/wt", webTransport)
+                .build();
+    }
+
     @Override
     public void onRequest(H3Exchange x) {
-        String method = x.method();
-        String path = x.path();
-        if (path == null || x.protocol() != null) {
-            // plain CONNECT has no :path; WebTransport and WebSocket sessions (extended CONNECT) are not served yet
-            simple(x, 501, "CONNECT is not served here\n");
-        } else if (path.equals("/")) {
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                simple(x, 405, "method not allowed\n");
-                return;
-            }
-            x.respond(200, List.of(new HeaderField("content-type", "text/html; charset=utf-8"),
-                    new HeaderField("content-length", Integer.toString(PAGE.length))));
-            if (method.equals("GET")) new BytesSender(PAGE, PAGE.length).start(x);
-            else x.finish();
-        } else if (path.equals("/echo")) {
-            if (!method.equals("POST") && !method.equals("PUT")) {
-                simple(x, 405, "POST a body to /echo\n");
-                return;
-            }
-            String type = x.header("content-type");
-            String length = x.header("content-length");
-            x.respond(200, length != null
-                    ? List.of(new HeaderField("content-type", type != null ? type : "application/octet-stream"),
-                            new HeaderField("content-length", length))
-                    : List.of(new HeaderField("content-type", type != null ? type : "application/octet-stream")));
-            new Echo().start(x);
-        } else if (path.startsWith("/bytes/")) {
-            long n = parseCount(path.substring("/bytes/".length()));
-            if (n < 0) {
-                simple(x, 400, "use /bytes/<n> with 0 <= n <= " + MAX_BYTES + "\n");
-                return;
-            }
-            x.respond(200, List.of(new HeaderField("content-type", "application/octet-stream"),
-                    new HeaderField("content-length", Long.toString(n))));
-            new BytesSender(PATTERN, n).start(x);
-        } else {
-            simple(x, 404, "not found\n");
+        routes.onRequest(x);
+    }
+
+    private static void page(H3Exchange x) {
+        Responses.bytes(x, 200, "text/html; charset=utf-8", PAGE);
+    }
+
+    private static void echo(H3Exchange x) {
+        String type = x.header("content-type");
+        String length = x.header("content-length");
+        x.respond(200, length != null
+                ? List.of(new HeaderField("content-type", type != null ? type : "application/octet-stream"),
+                        new HeaderField("content-length", length))
+                : List.of(new HeaderField("content-type", type != null ? type : "application/octet-stream")));
+        new Echo().start(x);
+    }
+
+    private static void bytes(H3Exchange x) {
+        long n = parseCount(x.path().substring("/bytes/".length()));
+        if (n < 0) {
+            Responses.text(x, 400, "use /bytes/<n> with 0 <= n <= " + MAX_BYTES + "\n");
+            return;
         }
+        x.respond(200, List.of(new HeaderField("content-type", "application/octet-stream"),
+                new HeaderField("content-length", Long.toString(n))));
+        Responses.send(x, PATTERN, n);
     }
 
     private static long parseCount(String s) {
@@ -75,41 +87,6 @@ public final class DemoRoutes implements H3RequestHandler {
             n = n * 10 + (c - '0');
         }
         return n <= MAX_BYTES ? n : -1;
-    }
-
-    private static void simple(H3Exchange x, int status, String text) {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        x.respond(status, List.of(new HeaderField("content-type", "text/plain; charset=utf-8"),
-                new HeaderField("content-length", Integer.toString(body.length))));
-        new BytesSender(body, body.length).start(x);
-    }
-
-    /** Sends total bytes cycling through a source buffer, as fast as the stream takes them. */
-    private static final class BytesSender implements H3ExchangeListener {
-        private final byte[] source;
-        private final long total;
-        private long sent;
-
-        BytesSender(byte[] source, long total) {
-            this.source = source;
-            this.total = total;
-        }
-
-        void start(H3Exchange x) {
-            x.setListener(this);
-            onWritable(x);
-        }
-
-        @Override
-        public void onWritable(H3Exchange x) {
-            while (sent < total) {
-                int off = (int) (sent % source.length);
-                int n = x.write(source, off, (int) Math.min(source.length - off, total - sent));
-                if (n <= 0) return;
-                sent += n;
-            }
-            x.finish();
-        }
     }
 
     /** Sends the request body back as it arrives; stops reading while the response side is full. */

@@ -49,8 +49,13 @@ public final class Http3Handler implements QuicHandler {
                 s.onWritable(e.streamId);
                 break;
             case STREAM_RESET:
-            case STOP_SENDING:
                 s.onStreamAborted(e.streamId, e.errorCode);
+                break;
+            case STOP_SENDING:
+                s.onStopSending(e.streamId, e.errorCode);
+                break;
+            case DATAGRAM:
+                s.onDatagram(e.data, 0, e.data.length);
                 break;
             case CLOSED:
                 s.onConnectionClosed();

@@ -44,6 +44,15 @@ public final class QuicClient {
      * consumer after each turn (the consumer may call done()'s inputs). Returns done().
      */
     public boolean runUntil(Connection conn, BooleanSupplier done, long timeoutMillis, Consumer<ConnectionEvent> events) {
+        return runUntil(conn, done, timeoutMillis, events, null);
+    }
+
+    /**
+     * As {@link #runUntil(Connection, BooleanSupplier, long, Consumer)}, with eachTurn called once per turn after the
+     * events, before datagrams go out: where a protocol layer pushes what did not fit before (HTTP/3's service()).
+     */
+    public boolean runUntil(Connection conn, BooleanSupplier done, long timeoutMillis, Consumer<ConnectionEvent> events,
+            Runnable eachTurn) {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (true) {
             long now = System.nanoTime();
@@ -53,6 +62,7 @@ public final class QuicClient {
             }
             ConnectionEvent e;
             while ((e = conn.pollEvent()) != null) events.accept(e);
+            if (eachTurn != null) eachTurn.run();
             while ((len = endpoint.pollTransmit(now, tx)) > 0) {
                 udp.send(tx, 0, len, (UdpEndpoint) endpoint.transmitRemote());
             }

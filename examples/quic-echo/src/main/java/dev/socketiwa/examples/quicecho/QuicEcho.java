@@ -16,6 +16,7 @@ import dev.socketiwa.runtime.cert.browser.IwaStorage;
 import dev.socketiwa.runtime.cert.browser.PageCertificates;
 import dev.socketiwa.runtime.h3.DemoRoutes;
 import dev.socketiwa.runtime.h3.Http3Handler;
+import dev.socketiwa.runtime.h3.WebTransportEcho;
 import dev.socketiwa.runtime.quic.EchoHandler;
 import dev.socketiwa.runtime.quic.HomeCrypto;
 import dev.socketiwa.runtime.quic.QuicHandler;
@@ -23,12 +24,15 @@ import dev.socketiwa.runtime.quic.QuicServer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * QUIC server with a fresh self-signed ECDSA P-256 certificate, the same app on both homes: ALPN {@code echo}
  * everywhere (each bidirectional stream and each datagram comes back), ALPN {@code h3} with the demo routes (GET /,
- * POST /echo, GET /bytes/n), plus ALPN {@code hq-interop} on the JVM, where
+ * POST /echo, GET /bytes/n, and WebTransport at /wt echoing datagrams, bidirectional streams on themselves and
+ * unidirectional streams on a new one, logging each session's close code and reason), plus ALPN {@code hq-interop}
+ * on the JVM, where
  * files exist ({@code --www DIR} or {@code -Dsocketiwa.www=DIR}, else a small built-in page).
  */
 public final class QuicEcho {
@@ -46,12 +50,21 @@ public final class QuicEcho {
     /** The app's server, not yet serving: the JVM tests run it on their own socket. */
     public static QuicServer server(String[] args) {
         ServerCertificate cert = certificate();
+        return server(cert, args, System.out::println);
+    }
+
+    /**
+     * The app's server with a given certificate (a WebTransport client pins its hash), its WebTransport log lines
+     * going to {@code log}.
+     */
+    public static QuicServer server(ServerCertificate cert, String[] args, Consumer<String> log) {
         // concat, not +: TeaVM's string concatenation goes through append(Object), which drags in Bouncy Castle's
         // Time.toString and with it java.util.SimpleTimeZone, absent from TeaVM's class library.
         System.out.println("quic-echo: certificate SHA-256 ".concat(CertificateHashes.hex(cert.sha256())));
         Map<String, Supplier<QuicHandler>> services = new LinkedHashMap<>();
         services.put(EchoHandler.ALPN, EchoHandler::new);
-        services.put(Http3Handler.ALPN, () -> new Http3Handler(new DemoRoutes()));
+        WebTransportEcho webTransport = new WebTransportEcho(log);
+        services.put(Http3Handler.ALPN, () -> new Http3Handler(new DemoRoutes(webTransport)));
         // Constant-folded by TeaVM: the file-backed service and its java.nio code stay out of the wasm build.
         if (!Home.isBrowser()) {
             JvmServices.addHqInterop(services, args);
