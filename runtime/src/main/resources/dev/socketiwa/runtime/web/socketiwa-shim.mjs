@@ -7,6 +7,7 @@
 //   tx header (32 bytes), tx data (capacity bytes).
 
 import { loadTeaVM } from "./socketiwa-loader.mjs";
+import { storageImports } from "./socketiwa-storage.mjs";
 
 const HEADER = 32;
 /** The largest datagram each way: the IPv4 UDP maximum, so nothing a peer may send is cut. */
@@ -43,7 +44,9 @@ const SOCKET_BUFFER = 4 << 20;
 /**
  * Loads the app, binds the socket and runs the app's loop (SocketIwa.run in the app's main, then socketiwa.serve).
  * @param options {wasm: URL or bytes, listen: "host:port", jsBodies, log(line, stream), onState(state, detail),
- *                 UDPSocket: the constructor (default globalThis.UDPSocket), receiveBufferSize, sendBufferSize}
+ *                 UDPSocket: the constructor (default globalThis.UDPSocket), receiveBufferSize, sendBufferSize,
+ *                 storage: the app's key-value storage (default localStorage), onCertificates(published): see
+ *                 socketiwa-storage.mjs}
  * @returns {Promise<{stats, stop(): void, finished: Promise<number>}>} once the socket is bound and the app started
  */
 export async function startServer(options) {
@@ -262,13 +265,15 @@ export async function startServer(options) {
     }
   }
 
+  const storageAndPage = storageImports({ storage: options.storage, onCertificates: options.onCertificates, log });
   const app = await loadTeaVM(options.wasm, {
-    imports: { socketiwa: shim },
+    imports: { socketiwa: shim, ...storageAndPage.imports },
     jsBodies: options.jsBodies,
     stdout: (line) => log(line, "stdout"),
     stderr: (line) => log(line, "stderr"),
   });
   memory = app.memory;
+  storageAndPage.attach(app);
   const exports = app.instance.exports;
   if (typeof exports["socketiwa.serve"] !== "function") {
     throw new Error("the wasm module has no socketiwa.serve export: was it built by socketiwa:compile from an app "
