@@ -59,6 +59,8 @@ public final class CertificateLifecycle {
     /** A change the store has not accepted yet (its save threw): retried, and only then published, at the next call. */
     private boolean unsaved;
 
+    private boolean createdOnStart;
+
     public CertificateLifecycle(CertificateStore store, CertificateGenerator generator, CertificateRequest request,
             RotationPolicy policy, CorruptStorePolicy corruptStorePolicy) {
         if (store == null || generator == null || request == null || policy == null || corruptStorePolicy == null) {
@@ -94,6 +96,7 @@ public final class CertificateLifecycle {
         current = parseSlot(stored.current(), "current");
         next = current == null ? null : parseSlot(stored.next(), "next");
         boolean dirty = storeProblem != null;
+        createdOnStart = current == null;
         if (current == null) {
             current = generator.generate(request, now);
             next = null;
@@ -183,6 +186,11 @@ public final class CertificateLifecycle {
     }
 
     /** Null, or what was wrong with the stored content that {@link CorruptStorePolicy#REGENERATE} replaced. */
+    /** Whether {@link #start} found no usable certificate in the store and created the first one. */
+    public synchronized boolean createdOnStart() {
+        return createdOnStart;
+    }
+
     public synchronized String storeProblem() {
         return storeProblem;
     }

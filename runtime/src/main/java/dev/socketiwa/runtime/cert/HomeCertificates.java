@@ -2,6 +2,7 @@ package dev.socketiwa.runtime.cert;
 
 import dev.socketiwa.quic.crypto.RandomSource;
 import dev.socketiwa.runtime.app.Home;
+import dev.socketiwa.runtime.cert.browser.IwaStorage;
 import dev.socketiwa.runtime.cert.jvm.CertificateDirectory;
 
 /**
@@ -9,8 +10,8 @@ import dev.socketiwa.runtime.cert.jvm.CertificateDirectory;
  * clients pinned. On the JVM: PEM files in a directory ({@link CertificateDirectory}: {@code --cert-dir DIR}, else
  * {@code -Dsocketiwa.certDir}, else {@code .socketiwa} in the working directory; {@code mvn socketiwa:run} passes the
  * project's {@code .socketiwa}, where {@code mvn socketiwa:cert} writes). In the browser: the seam for the IWA's own
- * origin storage ({@link KeyValueCertificateStore} over storage reached through the JS shim); until that storage import
- * exists it is memory, so a reload makes a new certificate.
+ * origin storage ({@link KeyValueCertificateStore} over {@link IwaStorage}, reached through the JS shim), so a reload
+ * keeps the hash.
  *
  * <p>TeaVM replaces {@link Home#isBrowser()} by a constant, so the file store (java.nio.file) never reaches the wasm
  * build.
@@ -38,8 +39,8 @@ public final class HomeCertificates {
                         : CertificateLifecycle.CorruptStorePolicy.REFUSE);
     }
 
-    /** The browser's store: replace with a KeyValueCertificateStore over the IWA's storage once the shim offers it. */
+    /** The browser's store: the IWA origin's own storage, reached through the shim. */
     private static CertificateStore browserStore() {
-        return new InMemoryCertificateStore();
+        return new KeyValueCertificateStore(new IwaStorage());
     }
 }

@@ -2,6 +2,8 @@ package dev.socketiwa.runtime.quic;
 
 import dev.socketiwa.quic.crypto.CipherSuite;
 import dev.socketiwa.quic.crypto.CryptoProvider;
+import dev.socketiwa.quic.tls.EarlyDataFilter;
+import dev.socketiwa.quic.tls.RotatingTicketKeys;
 import dev.socketiwa.quic.tls.TlsServer;
 import dev.socketiwa.quic.tls.TlsServerConfig;
 import dev.socketiwa.quic.transport.Connection;
@@ -29,6 +31,10 @@ import java.util.function.Supplier;
  * each connection's events to the handler its ALPN selects. Runs the same on the JVM and in the browser; the caller
  * picks the crypto provider (JCA on the JVM, portable in wasm).
  *
+ * <p>Session tickets are on: a returning client resumes and may send its first request in 0-RTT, which the handler
+ * then sees before the handshake completes ({@link Connection#isEarlyDataStream} tells such streams apart). Turn 0-RTT
+ * off with {@link #earlyData(boolean)} or veto it per service with {@link #earlyDataFilter}.
+ *
  * <p>Certificates: one fixed certificate, or a {@link CertificateLifecycle} that rotates WebTransport-style short-lived
  * certificates. Each new connection gets the certificate selected at its handshake and keeps it; the loop runs the
  * lifecycle's maintenance from its own timer, so rotation needs no thread (it runs the same in wasm).
@@ -36,7 +42,13 @@ import java.util.function.Supplier;
 public final class QuicServer implements UdpApp {
     private final CryptoProvider crypto;
     private final QuicConfig config;
+    /** Ticket keys rotate daily; a ticket lives at most as long as its key plus one period. */
+    private static final long TICKET_KEY_ROTATION_MILLIS = 24 * 3600 * 1000L;
     private final ServerCertificates certificates;
+    /** Shared by every certificate's TLS configuration, so a rotation does not end resumption. */
+    private final RotatingTicketKeys ticketKeys;
+    private boolean earlyData = true;
+    private EarlyDataFilter earlyDataFilter;
     private final Map<String, Supplier<QuicHandler>> services;
     private volatile boolean stopped;
     private volatile long handshakesCompleted;
@@ -53,6 +65,7 @@ public final class QuicServer implements UdpApp {
         this.crypto = crypto;
         this.config = config;
         this.services = new LinkedHashMap<>(services);
+        this.ticketKeys = new RotatingTicketKeys(crypto, TICKET_KEY_ROTATION_MILLIS);
         this.certificates = new ServerCertificates(
                 tlsConfig(new TlsServerConfig(List.of(certificateDer), crypto.signer(pkcs8Key)), suitePreference),
                 certificateDer);
@@ -71,6 +84,7 @@ public final class QuicServer implements UdpApp {
         this.crypto = crypto;
         this.config = config;
         this.services = new LinkedHashMap<>(services);
+        this.ticketKeys = new RotatingTicketKeys(crypto, TICKET_KEY_ROTATION_MILLIS);
         this.certificates = new ServerCertificates(certificates,
                 c -> tlsConfig(TlsCertificates.serverConfig(c, crypto), suitePreference));
     }
@@ -78,6 +92,9 @@ public final class QuicServer implements UdpApp {
     private TlsServerConfig tlsConfig(TlsServerConfig t, CipherSuite[] suitePreference) {
         t.alpn(services.keySet().toArray(new String[0]));
         if (suitePreference.length > 0) t.cipherSuites(suitePreference);
+        t.sessionTickets(ticketKeys);
+        t.earlyData(earlyData);
+        if (earlyDataFilter != null) t.earlyDataFilter(earlyDataFilter);
         return t;
     }
 
@@ -108,6 +125,32 @@ public final class QuicServer implements UdpApp {
     /** How many TLS configurations were built: one per certificate served, never one per connection. */
     int tlsConfigsBuilt() {
         return certificates.configsBuilt();
+    }
+
+    /** Whether resumed clients may send 0-RTT (default on). Call before {@link #serve}. */
+    public QuicServer earlyData(boolean enabled) {
+        earlyData = enabled;
+        certificates.forEachBuilt(t -> t.earlyData(enabled));
+        return this;
+    }
+
+    /** Refuses 0-RTT for the services (ALPN) whose requests are not safe to replay. Call before {@link #serve}. */
+    public QuicServer earlyDataFilter(EarlyDataFilter filter) {
+        earlyDataFilter = filter;
+        certificates.forEachBuilt(t -> t.earlyDataFilter(filter));
+        return this;
+    }
+
+    /** Whether resumed clients may send 0-RTT (default on). Call before {@link #serve}. */
+    public QuicServer earlyData(boolean enabled) {
+        tls.earlyData(enabled);
+        return this;
+    }
+
+    /** Refuses 0-RTT for the services (ALPN) whose requests are not safe to replay. Call before {@link #serve}. */
+    public QuicServer earlyDataFilter(EarlyDataFilter filter) {
+        tls.earlyDataFilter(filter);
+        return this;
     }
 
     /** Makes {@link #serve} return at its next loop turn (from any thread). */
@@ -176,8 +219,10 @@ public final class QuicServer implements UdpApp {
         QuicHandler h = handlers.get(conn);
         ConnectionEvent e;
         while ((e = conn.pollEvent()) != null) {
-            if (e.kind == ConnectionEvent.Kind.HANDSHAKE_COMPLETE) {
-                handshakesCompleted++; // only the loop thread writes it
+            if (e.kind == ConnectionEvent.Kind.HANDSHAKE_COMPLETE) handshakesCompleted++; // only the loop thread writes it
+            // With accepted 0-RTT the client's streams arrive before the handshake completes: the handler starts then.
+            if ((e.kind == ConnectionEvent.Kind.HANDSHAKE_COMPLETE || e.kind == ConnectionEvent.Kind.EARLY_DATA_ACCEPTED)
+                    && h == null) {
                 Supplier<QuicHandler> s = services.get(conn.alpn());
                 if (s == null) {
                     conn.close(System.nanoTime(), 0, "no service for ALPN " + conn.alpn());

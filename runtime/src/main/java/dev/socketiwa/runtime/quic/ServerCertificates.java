@@ -136,6 +136,13 @@ final class ServerCertificates {
         }
     }
 
+    /** Applies a setting to the configurations already built (the fixed one, or the lifecycle's cached one). */
+    void forEachBuilt(java.util.function.Consumer<TlsServerConfig> change) {
+        if (cachedConfig != null) {
+            change.accept(cachedConfig);
+        }
+    }
+
     /** How many TLS configurations were built so far (one per certificate served). */
     int configsBuilt() {
         return configsBuilt;

@@ -14,6 +14,7 @@ import dev.socketiwa.runtime.cert.PemPair;
 import dev.socketiwa.runtime.cert.PublishedCertificate;
 import dev.socketiwa.runtime.cert.ServerCertificate;
 import dev.socketiwa.runtime.cert.StoredCertificates;
+import dev.socketiwa.runtime.cert.browser.PageCertificates;
 import dev.socketiwa.runtime.h3.DemoRoutes;
 import dev.socketiwa.runtime.h3.Http3Handler;
 import dev.socketiwa.runtime.h3.WebTransportEcho;
@@ -83,9 +84,14 @@ public final class QuicEcho {
             JvmServices.addHqInterop(services, args);
         }
         System.out.println("quic-echo: certificates kept in ".concat(certificates.storeLocation()));
+        startTimed(certificates);
         QuicServer server = new QuicServer(HomeCrypto.provider(), new QuicConfig(), certificates, services,
                 HomeCrypto.suitePreference());
         server.addHashesListener(QuicEcho::printHashes);
+        // Constant-folded by TeaVM: the page (shim imports) exists only in the browser.
+        if (Home.isBrowser()) {
+            server.addHashesListener(new PageCertificates());
+        }
         return server;
     }
 
@@ -101,5 +107,19 @@ public final class QuicEcho {
             System.out.println("quic-echo: pin ".concat(CertificateHashes.describe(c)));
         }
         System.out.println("quic-echo: ".concat(CertificateHashes.serverCertificateHashesSnippet(published)));
+    }
+
+    /** Starts the lifecycle (loads or creates the certificate) and logs which it was and how long it took. */
+    private static void startTimed(CertificateLifecycle certificates) {
+        if (certificates.isStarted()) return;
+        long start = System.nanoTime();
+        certificates.start();
+        long micros = (System.nanoTime() - start) / 1000;
+        System.out.println("quic-echo: certificate ".concat(certificates.createdOnStart() ? "created" : "loaded")
+                .concat(" in ").concat(Long.toString(micros / 1000)).concat(".").concat(Long.toString(micros / 100 % 10))
+                .concat(" ms"));
+        if (certificates.storeProblem() != null) {
+            System.out.println("quic-echo: replaced damaged stored certificates: ".concat(certificates.storeProblem()));
+        }
     }
 }
