@@ -75,7 +75,7 @@ public final class QuicServer implements UdpApp {
      * A server whose certificates come from a lifecycle (started here if the app has not started it): new connections
      * get {@link CertificateLifecycle#select}'s answer at their handshake, and the loop calls
      * {@link CertificateLifecycle#maintain} when {@link CertificateLifecycle#nextTransitionMillis} comes, on the
-     * lifecycle's clock.
+     * lifecycle's clock (read here once: set a test clock on the lifecycle before constructing the server).
      */
     public QuicServer(CryptoProvider crypto, QuicConfig config, CertificateLifecycle certificates,
                       Map<String, Supplier<QuicHandler>> services, CipherSuite... suitePreference) {
