@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** quic-go's interop-runner client (hq-interop) against our server, for the runner's test cases. */
 class QuicGoClientTest {
     @ParameterizedTest
-    @ValueSource(strings = {"handshake", "transfer", "multiconnect", "chacha20", "retry", "keyupdate", "versionnegotiation"})
+    @ValueSource(strings = {"handshake", "transfer", "multiconnect", "chacha20", "retry", "keyupdate", "versionnegotiation",
+        "resumption", "zerortt"})
     void interopCase(String testcase, @TempDir Path dir) throws Exception {
         Path client = TestTools.peer("quic-go/interop-client");
         Path www = Files.createDirectories(dir.resolve("www"));
@@ -32,6 +33,8 @@ class QuicGoClientTest {
             case "transfer" -> new int[]{2 * 1024 * 1024, 3 * 1024 * 1024, 5 * 1024};
             case "keyupdate" -> new int[]{3 * 1024 * 1024};
             case "multiconnect" -> new int[]{1000, 2000, 3000, 4000, 5000};
+            // the first file on a full handshake, the rest on the resumed connection
+            case "resumption", "zerortt" -> new int[]{1000, 2000, 3000};
             default -> new int[]{1024 + 7};
         };
         for (int i = 0; i < sizes.length; i++) {
@@ -66,6 +69,15 @@ class QuicGoClientTest {
             assertEquals(0, p.exitValue(), out);
             for (String f : files) {
                 assertArrayEquals(Files.readAllBytes(www.resolve(f)), Files.readAllBytes(downloads.resolve(f)), f);
+            }
+            // quic-go's client does not check these itself (the runner reads its pcap): our server's view does.
+            if (testcase.equals("resumption") || testcase.equals("zerortt")) {
+                assertEquals(1, server.resumedConnections(), "the second connection resumed: " + out);
+            }
+            if (testcase.equals("zerortt")) {
+                assertEquals(files.size() - 1, server.earlyStreams(), "its requests came in 0-RTT: " + out);
+            } else {
+                assertEquals(0, server.earlyStreams());
             }
         }
     }

@@ -15,6 +15,7 @@ abstract class AbstractTlsEngine implements TlsEngine {
     private final MessageAssembler[] assemblers = new MessageAssembler[EncryptionLevel.values().length];
     private TlsAlertException failure;
     boolean complete;
+    boolean resumed;
     String alpn;
     byte[] peerTransportParameters;
     CipherSuite suite;
@@ -73,6 +74,11 @@ abstract class AbstractTlsEngine implements TlsEngine {
     @Override
     public final boolean isHandshakeComplete() {
         return complete;
+    }
+
+    @Override
+    public final boolean isResumed() {
+        return resumed;
     }
 
     @Override

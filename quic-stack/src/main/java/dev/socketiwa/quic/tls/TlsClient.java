@@ -47,7 +47,6 @@ public final class TlsClient extends AbstractTlsEngine {
     private final SessionTicket ticket;
     private boolean offeringPsk;
     private boolean offeringEarlyData;
-    private boolean resumed;
     private boolean earlyDataAccepted;
     private byte[] resumptionSecret;
 
@@ -97,11 +96,6 @@ public final class TlsClient extends AbstractTlsEngine {
             listener.earlyDataOffered(ticket.serverTransportParameters());
             listener.installKeys(EncryptionLevel.EARLY_DATA, null, crypto.packetProtection(s, secret));
         }
-    }
-
-    /** Whether the handshake resumed the ticket's session. */
-    public boolean isResumed() {
-        return resumed;
     }
 
     /** Whether 0-RTT was offered and the server accepted it. */

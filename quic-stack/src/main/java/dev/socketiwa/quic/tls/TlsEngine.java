@@ -16,6 +16,11 @@ public interface TlsEngine {
     /** The negotiated ALPN protocol, null before it is known. */
     String negotiatedAlpn();
 
+    /** Whether the handshake resumed an earlier session with a ticket (PSK). */
+    default boolean isResumed() {
+        return false;
+    }
+
     /** The raw body of the peer's quic_transport_parameters extension (0x39), null before it is known. */
     byte[] peerTransportParameters();
 }

@@ -30,7 +30,6 @@ public final class TlsServer extends AbstractTlsEngine {
     private NamedGroup retryGroup;
     private byte[] expectedClientFinished;
     private String serverName;
-    private boolean resumed;
     private boolean earlyDataAccepted;
 
     public TlsServer(TlsServerConfig config, CryptoProvider crypto, byte[] localTransportParameters, TlsListener listener) {
@@ -40,11 +39,6 @@ public final class TlsServer extends AbstractTlsEngine {
         }
         this.config = config;
         this.localTransportParameters = localTransportParameters.clone();
-    }
-
-    /** Whether this handshake resumed a session (PSK) rather than authenticating with the certificate. */
-    public boolean isResumed() {
-        return resumed;
     }
 
     public boolean isEarlyDataAccepted() {

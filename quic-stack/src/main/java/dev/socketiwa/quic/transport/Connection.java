@@ -338,6 +338,9 @@ public final class Connection {
 
     public boolean isAddressValidated() { return addressValidated; }
 
+    /** Whether the handshake resumed a session from a ticket instead of a full certificate handshake. */
+    public boolean isResumed() { return tls != null && tls.isResumed(); }
+
     /** Server: the client proved its address with a token before this connection existed. */
     void markAddressValidated() { addressValidated = true; }
 
@@ -353,6 +356,7 @@ public final class Connection {
 
     /** Client: receives (server address, token) for each NEW_TOKEN frame. */
     void setTokenListener(java.util.function.BiConsumer<Object, byte[]> listener) { tokenListener = listener; }
+
     /** Whether 0-RTT was accepted (client: the server said so; server: it took the client's early data). */
     public boolean isEarlyDataAccepted() { return earlyDataAccepted; }
 

@@ -57,6 +57,8 @@ public final class CertificateLifecycle {
     private MillisClock clock = System::currentTimeMillis;
     private long lastNow = Long.MIN_VALUE;
 
+    private boolean createdOnStart;
+
     public CertificateLifecycle(CertificateStore store, CertificateGenerator generator, CertificateRequest request,
             RotationPolicy policy, CorruptStorePolicy corruptStorePolicy) {
         if (store == null || generator == null || request == null || policy == null || corruptStorePolicy == null) {
@@ -92,6 +94,7 @@ public final class CertificateLifecycle {
         current = parseSlot(stored.current(), "current");
         next = current == null ? null : parseSlot(stored.next(), "next");
         boolean dirty = storeProblem != null;
+        createdOnStart = current == null;
         if (current == null) {
             current = generator.generate(request, now);
             next = null;
@@ -132,7 +135,25 @@ public final class CertificateLifecycle {
 
     /** The clock the no-argument methods use (default: the system wall clock). */
     public synchronized void setClock(MillisClock clock) {
+        if (clock == null) {
+            throw new IllegalArgumentException("a clock is required");
+        }
         this.clock = clock;
+    }
+
+    /** The clock the no-argument methods use; a server loop reads it to know when {@link #nextTransitionMillis} is due. */
+    public synchronized MillisClock clock() {
+        return clock;
+    }
+
+    /** Where the certificates are kept (a directory, "memory", the IWA's storage), for logs and pages. */
+    public String storeLocation() {
+        return store.location();
+    }
+
+    /** True once {@link #start} has run. */
+    public synchronized boolean isStarted() {
+        return current != null;
     }
 
     public synchronized void start() {
@@ -152,6 +173,11 @@ public final class CertificateLifecycle {
     }
 
     /** Null, or what was wrong with the stored content that {@link CorruptStorePolicy#REGENERATE} replaced. */
+    /** Whether {@link #start} found no usable certificate in the store and created the first one. */
+    public synchronized boolean createdOnStart() {
+        return createdOnStart;
+    }
+
     public synchronized String storeProblem() {
         return storeProblem;
     }

@@ -1,6 +1,7 @@
 package dev.socketiwa.runtime.quic;
 
 import dev.socketiwa.quic.crypto.CryptoProvider;
+import dev.socketiwa.quic.tls.SessionTicket;
 import dev.socketiwa.quic.tls.TlsClient;
 import dev.socketiwa.quic.tls.TlsClientConfig;
 import dev.socketiwa.quic.transport.Connection;
@@ -32,11 +33,27 @@ public final class QuicClient {
     }
 
     public Connection connect(UdpEndpoint server, TlsClientConfig tls) {
+        return connect(server, tls, null);
+    }
+
+    /**
+     * With a ticket from an earlier connection (its SESSION_TICKET event) the handshake resumes, and when the ticket
+     * allows, streams can be opened and written at once: they go in 0-RTT ({@link Connection#canSendEarlyData()}).
+     */
+    public Connection connect(UdpEndpoint server, TlsClientConfig tls, SessionTicket ticket) {
         return endpoint.connect(System.nanoTime(), (listener, tp) -> {
-            TlsClient c = new TlsClient(tls, crypto, tp, listener);
+            TlsClient c = new TlsClient(tls, crypto, tp, listener, ticket);
             c.start();
             return c;
         }, server);
+    }
+
+    /**
+     * Whether a server at this address gave us a NEW_TOKEN token that the next {@link #connect} to it will present
+     * (skipping a Retry round trip when that server validates addresses).
+     */
+    public boolean hasTokenFor(UdpEndpoint server) {
+        return endpoint.storedToken(server) != null;
     }
 
     /**

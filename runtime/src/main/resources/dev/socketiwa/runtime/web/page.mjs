@@ -6,7 +6,9 @@
 // globalThis.socketiwa.stats holds the shim's counters; globalThis.socketiwa.certificates the certificates the app
 // publishes for WebTransport clients to pin ({certificates: [{sha256, sha256Hex, notBefore, notAfter, ...}], snippet},
 // replaced on every rotation), also shown in #certificates. URL query: ?listen=host:port overrides the built-in address;
-// ?txInFlight=N tunes how many sends may be outstanding before the app waits (default in socketiwa-shim.mjs).
+// ?txInFlight=N tunes how many sends may be outstanding before the app waits, ?txSockets=N how many sockets may share
+// the sends, ?readBatch=N how many reads the shim asks of a socket at once
+// (defaults in socketiwa-shim.mjs).
 import { startServer } from "./socketiwa-shim.mjs";
 import jsBodies from "./socketiwa-jsbodies.mjs";
 
@@ -70,6 +72,8 @@ async function main() {
     listen,
     jsBodies,
     txInFlight: Number(new URLSearchParams(location.search).get("txInFlight") ?? 0) || undefined,
+    txSockets: Number(new URLSearchParams(location.search).get("txSockets") ?? 0) || undefined,
+    readBatch: Number(new URLSearchParams(location.search).get("readBatch") ?? 0) || undefined,
     log,
     onCertificates: showCertificates,
     onState: (state, detail) => {
