@@ -141,18 +141,6 @@ public final class QuicServer implements UdpApp {
         return this;
     }
 
-    /** Whether resumed clients may send 0-RTT (default on). Call before {@link #serve}. */
-    public QuicServer earlyData(boolean enabled) {
-        tls.earlyData(enabled);
-        return this;
-    }
-
-    /** Refuses 0-RTT for the services (ALPN) whose requests are not safe to replay. Call before {@link #serve}. */
-    public QuicServer earlyDataFilter(EarlyDataFilter filter) {
-        tls.earlyDataFilter(filter);
-        return this;
-    }
-
     /** Makes {@link #serve} return at its next loop turn (from any thread). */
     public void stop() {
         stopped = true;
