@@ -56,6 +56,10 @@ class WasmUdpEchoIwaTest {
             System.out.println("[browser] udp-echo wasm IWA, burst of " + COUNT + " without waiting: " + burst
                     + "; page stats " + harness.page().evaluate("JSON.stringify(globalThis.socketiwa && globalThis.socketiwa.stats)"));
 
+            // the example's manifest grants direct-sockets-multicast, so the shim shares its sends over several sockets
+            assertEquals("4", String.valueOf(harness.page().evaluate("String(globalThis.socketiwa.stats.txSockets)")),
+                    "sockets sharing the sends\n" + harness.diagnostics());
+
             UdpEchoClient.Result after = client.echoWindowed(200, 8, QUIET);
             assertEquals(200, after.echoed(), "the app must still echo after the burst: " + after + "\n" + harness.diagnostics());
             assertEquals("listening", harness.page().evaluate("document.body.dataset.state"), harness.diagnostics());

@@ -45,20 +45,7 @@ final class WebTransportProbe {
             if (!server.isAlive()) {
                 fail("gtlsserver exited at once:\n" + Files.readString(log));
             }
-            Path script = Paths.get("src/test/node/webtransport-probe.mjs").toAbsolutePath();
-            Process node = new ProcessBuilder(TestTools.node().toString(), script.toString(),
-                    TestTools.nodeModules().resolve("puppeteer-core").toString(), TestTools.chromium().toString(),
-                    dir.resolve("profile").toString(), "https://127.0.0.1:" + port + "/wt", optionsText)
-                    .redirectErrorStream(true).start();
-            byte[] out = node.getInputStream().readAllBytes();
-            if (!node.waitFor(90, TimeUnit.SECONDS)) {
-                node.destroyForcibly();
-                fail("the Chromium probe did not finish");
-            }
-            probeOutput = new String(out, StandardCharsets.UTF_8);
-            if (node.exitValue() != 0 || !probeOutput.contains("RESULT ")) {
-                fail("the Chromium probe failed:\n" + probeOutput);
-            }
+            probeOutput = openSession(dir, "https://127.0.0.1:" + port + "/wt", optionsText);
         } finally {
             server.destroy();
             if (!server.waitFor(10, TimeUnit.SECONDS)) {
@@ -77,6 +64,28 @@ final class WebTransportProbe {
         fail("cannot tell whether Chromium accepted the certificate (completed=" + completed + ", refused=" + refused
                 + "); probe said: " + probeOutput.trim() + "\nserver log tail:\n" + tail(serverLog));
         return null;
+    }
+
+    /**
+     * Opens {@code new WebTransport(url, {optionsText})} from a Chromium page and returns the probe's output, whose
+     * last line is {@code RESULT ready} or {@code RESULT error <message>}.
+     */
+    static String openSession(Path dir, String url, String optionsText) throws Exception {
+        Path script = Paths.get("src/test/node/webtransport-probe.mjs").toAbsolutePath();
+        Process node = new ProcessBuilder(TestTools.node().toString(), script.toString(),
+                TestTools.nodeModules().resolve("puppeteer-core").toString(), TestTools.chromium().toString(),
+                dir.resolve("profile").toString(), url, optionsText)
+                .redirectErrorStream(true).start();
+        byte[] out = node.getInputStream().readAllBytes();
+        if (!node.waitFor(90, TimeUnit.SECONDS)) {
+            node.destroyForcibly();
+            fail("the Chromium probe did not finish");
+        }
+        String output = new String(out, StandardCharsets.UTF_8);
+        if (node.exitValue() != 0 || !output.contains("RESULT ")) {
+            fail("the Chromium probe failed:\n" + output);
+        }
+        return output;
     }
 
     private static int freeUdpPort() throws IOException {

@@ -25,11 +25,16 @@ final class OurH3Server implements AutoCloseable {
     private final Queue<Http3Handler> handlers = new ConcurrentLinkedQueue<>();
 
     OurH3Server() {
+        this(DemoRoutes::new);
+    }
+
+    /** The server with other routes than the demo ones (a fresh handler per connection). */
+    OurH3Server(java.util.function.Supplier<dev.socketiwa.quic.h3.H3RequestHandler> routes) {
         certificate = new CertificateGenerator(new SecureRandomSource())
                 .generate(CertificateRequest.defaults(), System.currentTimeMillis());
         server = new QuicServer(new JcaCryptoProvider(), new QuicConfig(), certificate.der(),
                 certificate.key().toPkcs8Der(), Map.of(Http3Handler.ALPN, () -> {
-                    Http3Handler h = new Http3Handler(new DemoRoutes());
+                    Http3Handler h = new Http3Handler(routes.get());
                     handlers.add(h);
                     return h;
                 }));

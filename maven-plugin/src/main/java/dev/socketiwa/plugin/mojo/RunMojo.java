@@ -30,6 +30,13 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "socketiwa.jvmArgs")
     private List<String> jvmArgs;
 
+    /**
+     * Where the app keeps its certificates (passed as {@code -Dsocketiwa.certDir}): the same directory and property as
+     * socketiwa:cert's output, so the certificate that goal wrote is the one served, and restarts keep its hash.
+     */
+    @Parameter(property = "socketiwa.cert.outputDirectory", defaultValue = "${project.basedir}/.socketiwa")
+    private File certificateDirectory;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -43,6 +50,10 @@ public class RunMojo extends AbstractMojo {
         }
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        // Before jvmArgs: a -Dsocketiwa.certDir there wins (the last -D of a name does).
+        if (certificateDirectory != null) {
+            command.add("-Dsocketiwa.certDir=" + certificateDirectory.getAbsolutePath());
+        }
         if (jvmArgs != null) {
             command.addAll(jvmArgs);
         }

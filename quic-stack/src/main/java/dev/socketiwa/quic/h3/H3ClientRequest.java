@@ -125,7 +125,7 @@ public final class H3ClientRequest {
         if (out.length() == 0) return true;
         int n = io.write(streamId, out.array(), 0, out.length());
         if (n < 0) {
-            failLocally(H3Error.REQUEST_CANCELLED);
+            sendSideGone();
             return false;
         }
         out.consume(n);
@@ -140,14 +140,14 @@ public final class H3ClientRequest {
         if (aborted || finishWanted) return -1;
         if (len == 0) return 0;
         if (outFrameRemaining == 0) {
-            if (!flush()) return aborted ? -1 : 0;
+            if (!flush()) return finishWanted ? -1 : 0;
             outFrameRemaining = Math.min(len, MAX_DATA_FRAME);
             writeFrameHeader(FrameType.DATA, outFrameRemaining);
         }
-        if (!flush()) return aborted ? -1 : 0;
+        if (!flush()) return finishWanted ? -1 : 0;
         int n = io.write(streamId, b, off, (int) Math.min(len, outFrameRemaining));
         if (n < 0) {
-            failLocally(H3Error.REQUEST_CANCELLED);
+            sendSideGone();
             return -1;
         }
         outFrameRemaining -= n;
@@ -222,6 +222,18 @@ public final class H3ClientRequest {
         finishWanted = true;
         finished = true;
         out.clear();
+        releaseIfDone();
+    }
+
+    /**
+     * The stream refuses our bytes (the server stopped our direction, and the transport reset it): only sending
+     * ends; the response is still read, as it may hold the server's reason (a WebSocket Close, an error page).
+     */
+    private void sendSideGone() {
+        finishWanted = true;
+        finished = true;
+        out.clear();
+        outFrameRemaining = 0;
         releaseIfDone();
     }
 

@@ -20,6 +20,7 @@ public final class RequestValidator {
         String authority = null;
         String protocol = null;
         boolean regularSeen = false;
+        boolean host = false;
         for (int i = 0; i < fields.size(); i++) {
             HeaderField f = fields.get(i);
             String n = f.name;
@@ -69,6 +70,9 @@ public final class RequestValidator {
                 case "content-length":
                     if (!isDigits(f.value)) return "content-length is not a number";
                     break;
+                case "host":
+                    host = true;
+                    break;
                 default:
                     break;
             }
@@ -89,6 +93,10 @@ public final class RequestValidator {
         }
         if (scheme == null || scheme.isEmpty()) return "missing :scheme";
         if (path == null || path.isEmpty()) return "missing or empty :path";
+        // http and https have a mandatory authority component (RFC 9114 §4.3.1)
+        if ((scheme.equals("https") || scheme.equals("http")) && (authority == null || authority.isEmpty()) && !host) {
+            return "missing :authority (and no host) for " + scheme;
+        }
         return null;
     }
 

@@ -19,6 +19,17 @@ public final class CertificateHashes {
     }
 
     /**
+     * One line for logs: {@code sha-256 <hex> (base64 <b64>) valid <iso> to <iso>}. Built with StringBuilder appends of
+     * strings only, which keeps the wasm build free of Object.toString paths.
+     */
+    public static String describe(PublishedCertificate certificate) {
+        return new StringBuilder(200).append("sha-256 ").append(certificate.sha256Hex()).append(" (base64 ")
+                .append(certificate.sha256Base64()).append(") valid ")
+                .append(Asn1Times.iso8601(certificate.notBeforeMillis())).append(" to ")
+                .append(Asn1Times.iso8601(certificate.notAfterMillis())).toString();
+    }
+
+    /**
      * The property to paste into the options of {@code new WebTransport(url, { ... })}, e.g.
      * {@code serverCertificateHashes: [{ algorithm: 'sha-256', value: new Uint8Array([12, 34, ...]) }]}. Byte values as
      * decimal literals: valid in any JavaScript context, nothing to decode, no helper functions.

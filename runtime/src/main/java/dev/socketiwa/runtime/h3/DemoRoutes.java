@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The proof of concept's HTTP/3 routes, declared with {@link Routes}: {@code GET /} (a small page), {@code POST /echo}
  * (the body sent back as it arrives), {@code GET /bytes/<n>} (n bytes, streamed from one reusable buffer, for load
- * tests) and WebTransport at {@code /wt} (echo).
+ * tests), WebTransport at {@code /wt} (echo) and WebSocket over HTTP/3 at {@code /ws} (echo).
  */
 public final class DemoRoutes implements H3RequestHandler {
     /** Largest n that /bytes/n serves (a bit above 1 GiB keeps a typo from streaming for hours). */
@@ -45,6 +45,7 @@ public final class DemoRoutes implements H3RequestHandler {
                 .put("/echo", DemoRoutes::echo)
                 .prefix("/bytes/", DemoRoutes::bytes)
                 .webTransport("/wt", webTransport)
+                .webSocket("/ws", new dev.socketiwa.runtime.websocket.WebSocketEcho())
                 .build();
     }
 

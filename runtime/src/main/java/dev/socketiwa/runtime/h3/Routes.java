@@ -171,6 +171,13 @@ public final class Routes implements H3RequestHandler {
             });
         }
 
+        /** WebSocket over HTTP/3 (RFC 9220) at this path: each accepted WebSocket's events go to the handler. */
+        public Builder webSocket(String path, dev.socketiwa.runtime.websocket.WebSocketHandler handler) {
+            if (handler == null) throw new IllegalArgumentException("webSocket(" + path + ", null): give a handler");
+            return connect(dev.socketiwa.runtime.websocket.WebSockets.PROTOCOL, path,
+                    x -> dev.socketiwa.runtime.websocket.WebSockets.accept(x, handler));
+        }
+
         /**
          * The hook for extended CONNECT protocols (RFC 9220) other than WebTransport, e.g. {@code websocket}: the
          * handler gets the CONNECT exchange and answers it (200 then the protocol's bytes on the stream, or an error).

@@ -49,6 +49,14 @@ public final class QuicClient {
     }
 
     /**
+     * Whether a server at this address gave us a NEW_TOKEN token that the next {@link #connect} to it will present
+     * (skipping a Retry round trip when that server validates addresses).
+     */
+    public boolean hasTokenFor(UdpEndpoint server) {
+        return endpoint.storedToken(server) != null;
+    }
+
+    /**
      * Moves datagrams and timers until done() holds or timeoutMillis pass; events of every connection go to the
      * consumer after each turn (the consumer may call done()'s inputs). Returns done().
      */

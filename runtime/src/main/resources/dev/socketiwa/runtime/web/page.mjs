@@ -3,8 +3,12 @@
 //
 // For tests and tools: document.body.dataset.state is loading | binding | listening | stopped | failed;
 // dataset.listen is the bound host:port and dataset.port the bound port once listening; #log holds one <li> per line;
-// globalThis.socketiwa.stats holds the shim's counters. URL query: ?listen=host:port overrides the built-in address;
-// ?txInFlight=N tunes how many sends may be outstanding before the app waits (default in socketiwa-shim.mjs).
+// globalThis.socketiwa.stats holds the shim's counters; globalThis.socketiwa.certificates the certificates the app
+// publishes for WebTransport clients to pin ({certificates: [{sha256, sha256Hex, notBefore, notAfter, ...}], snippet},
+// replaced on every rotation), also shown in #certificates. URL query: ?listen=host:port overrides the built-in address;
+// ?txInFlight=N tunes how many sends may be outstanding before the app waits, ?txSockets=N how many sockets may share
+// the sends, ?readBatch=N how many reads the shim asks of a socket at once
+// (defaults in socketiwa-shim.mjs).
 import { startServer } from "./socketiwa-shim.mjs";
 import jsBodies from "./socketiwa-jsbodies.mjs";
 
@@ -13,6 +17,7 @@ const logList = document.getElementById("log");
 const stateText = document.getElementById("state");
 const addressText = document.getElementById("address");
 const counters = document.getElementById("counters");
+const socketiwa = (globalThis.socketiwa ??= {});
 
 function log(line, stream = "stdout") {
   const item = document.createElement("li");
@@ -36,6 +41,28 @@ function setState(state, detail) {
   }
 }
 
+/** Shows what the app published (CertificateHashes.toJson): each hash with its validity, and the client snippet. */
+function showCertificates(published) {
+  socketiwa.certificates = published;
+  const list = document.getElementById("certificate-list");
+  list.replaceChildren(...published.certificates.map((c) => {
+    const item = document.createElement("li");
+    item.textContent = "sha-256 " + c.sha256Hex + " (base64 " + c.sha256 + "), valid " + c.notBefore + " to " + c.notAfter;
+    return item;
+  }));
+  document.getElementById("snippet").textContent = published.snippet;
+  document.getElementById("certificates").hidden = false;
+  log("certificates to pin: " + published.certificates.map((c) => c.sha256Hex + " until " + c.notAfter).join(", "));
+}
+
+document.getElementById("copy-snippet").addEventListener("click", async () => {
+  try {
+    await navigator.clipboard.writeText(document.getElementById("snippet").textContent);
+  } catch (e) {
+    log("copy failed (" + e + "): select the snippet and copy it by hand", "stderr");
+  }
+});
+
 async function main() {
   const config = await (await fetch("socketiwa-config.json")).json();
   const listen = new URLSearchParams(location.search).get("listen") ?? config.listen ?? "127.0.0.1:4433";
@@ -45,13 +72,17 @@ async function main() {
     listen,
     jsBodies,
     txInFlight: Number(new URLSearchParams(location.search).get("txInFlight") ?? 0) || undefined,
+    txSockets: Number(new URLSearchParams(location.search).get("txSockets") ?? 0) || undefined,
+    readBatch: Number(new URLSearchParams(location.search).get("readBatch") ?? 0) || undefined,
     log,
+    onCertificates: showCertificates,
     onState: (state, detail) => {
       setState(state, detail);
       log(state + (detail ? ": " + detail : ""));
     },
   });
-  globalThis.socketiwa = { stats: server.stats, stop: server.stop };
+  socketiwa.stats = server.stats;
+  socketiwa.stop = server.stop;
   const timer = setInterval(() => {
     const s = server.stats;
     counters.textContent = "received " + s.received + ", sent " + s.sent + ", waits " + s.waits;

@@ -7,8 +7,14 @@ import dev.socketiwa.runtime.app.Home;
 import dev.socketiwa.runtime.app.SocketIwa;
 import dev.socketiwa.runtime.cert.CertificateGenerator;
 import dev.socketiwa.runtime.cert.CertificateHashes;
-import dev.socketiwa.runtime.cert.CertificateRequest;
+import dev.socketiwa.runtime.cert.CertificateLifecycle;
+import dev.socketiwa.runtime.cert.HomeCertificates;
+import dev.socketiwa.runtime.cert.InMemoryCertificateStore;
+import dev.socketiwa.runtime.cert.PemPair;
+import dev.socketiwa.runtime.cert.PublishedCertificate;
 import dev.socketiwa.runtime.cert.ServerCertificate;
+import dev.socketiwa.runtime.cert.StoredCertificates;
+import dev.socketiwa.runtime.cert.browser.PageCertificates;
 import dev.socketiwa.runtime.h3.DemoRoutes;
 import dev.socketiwa.runtime.h3.Http3Handler;
 import dev.socketiwa.runtime.h3.WebTransportEcho;
@@ -18,12 +24,17 @@ import dev.socketiwa.runtime.quic.QuicHandler;
 import dev.socketiwa.runtime.quic.QuicServer;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * QUIC server with a fresh self-signed ECDSA P-256 certificate, the same app on both homes: ALPN {@code echo}
+ * QUIC server with a WebTransport-acceptable certificate (self-signed ECDSA P-256, 13 days, rotated with a 3-day
+ * overlap) kept in the home's storage, so a restart keeps the hash: on the JVM {@code .socketiwa/} in the working
+ * directory ({@code --cert-dir DIR} or {@code -Dsocketiwa.certDir=DIR}; {@code mvn socketiwa:run} uses the project's
+ * {@code .socketiwa/}); in the browser see {@link HomeCertificates}. The hashes to pin and the client snippet are
+ * printed at start and on every change. The same app on both homes: ALPN {@code echo}
  * everywhere (each bidirectional stream and each datagram comes back), ALPN {@code h3} with the demo routes (GET /,
  * POST /echo, GET /bytes/n, and WebTransport at /wt echoing datagrams, bidirectional streams on themselves and
  * unidirectional streams on a new one, logging each session's close code and reason), plus ALPN {@code hq-interop}
@@ -44,19 +55,26 @@ public final class QuicEcho {
 
     /** The app's server, not yet serving: the JVM tests run it on their own socket. */
     public static QuicServer server(String[] args) {
-        ServerCertificate cert = new CertificateGenerator(new SecureRandomSource()).generate(CertificateRequest.defaults(),
-                System.currentTimeMillis());
-        return server(cert, args, System.out::println);
+        return server(args, HomeCertificates.lifecycle(args, new SecureRandomSource()), System.out::println);
+    }
+
+    /** The app's server with the given certificates (tests pass a lifecycle on a test clock or store). */
+    public static QuicServer server(String[] args, CertificateLifecycle certificates) {
+        return server(args, certificates, System.out::println);
     }
 
     /**
-     * The app's server with a given certificate (a WebTransport client pins its hash), its WebTransport log lines
-     * going to {@code log}.
+     * The app's server starting with a given certificate (a WebTransport client pins its hash; it is kept in memory
+     * and rotated like any other), its WebTransport log lines going to {@code log}.
      */
     public static QuicServer server(ServerCertificate cert, String[] args, Consumer<String> log) {
-        // concat, not +: TeaVM's string concatenation goes through append(Object), which drags in Bouncy Castle's
-        // Time.toString and with it java.util.SimpleTimeZone, absent from TeaVM's class library.
-        System.out.println("quic-echo: certificate SHA-256 ".concat(CertificateHashes.hex(cert.sha256())));
+        InMemoryCertificateStore store = new InMemoryCertificateStore();
+        store.save(new StoredCertificates(PemPair.of(cert), null));
+        return server(args, new CertificateLifecycle(store, new CertificateGenerator(new SecureRandomSource())), log);
+    }
+
+    /** The app's server with the given certificates, its WebTransport log lines going to {@code log}. */
+    public static QuicServer server(String[] args, CertificateLifecycle certificates, Consumer<String> log) {
         Map<String, Supplier<QuicHandler>> services = new LinkedHashMap<>();
         services.put(EchoHandler.ALPN, EchoHandler::new);
         WebTransportEcho webTransport = new WebTransportEcho(log);
@@ -65,7 +83,43 @@ public final class QuicEcho {
         if (!Home.isBrowser()) {
             JvmServices.addHqInterop(services, args);
         }
-        return new QuicServer(HomeCrypto.provider(), new QuicConfig(), cert.der(), cert.key().toPkcs8Der(), services,
+        System.out.println("quic-echo: certificates kept in ".concat(certificates.storeLocation()));
+        startTimed(certificates);
+        QuicServer server = new QuicServer(HomeCrypto.provider(), new QuicConfig(), certificates, services,
                 HomeCrypto.suitePreference());
+        server.addHashesListener(QuicEcho::printHashes);
+        // Constant-folded by TeaVM: the page (shim imports) exists only in the browser.
+        if (Home.isBrowser()) {
+            server.addHashesListener(new PageCertificates());
+        }
+        return server;
+    }
+
+    /**
+     * Logs what clients pin: one line per published certificate, then the snippet for {@code new WebTransport(url,
+     * {...})}. Tests read the lines starting "quic-echo: pin ". concat, not +: TeaVM's string concatenation goes
+     * through append(Object), which drags in Bouncy Castle's Time.toString and java.util.SimpleTimeZone.
+     */
+    static void printHashes(List<PublishedCertificate> published) {
+        System.out.println("quic-echo: certificate hashes to pin (".concat(Integer.toString(published.size()))
+                .concat(published.size() > 1 ? ", rotation overlap: either works)" : ")"));
+        for (PublishedCertificate c : published) {
+            System.out.println("quic-echo: pin ".concat(CertificateHashes.describe(c)));
+        }
+        System.out.println("quic-echo: ".concat(CertificateHashes.serverCertificateHashesSnippet(published)));
+    }
+
+    /** Starts the lifecycle (loads or creates the certificate) and logs which it was and how long it took. */
+    private static void startTimed(CertificateLifecycle certificates) {
+        if (certificates.isStarted()) return;
+        long start = System.nanoTime();
+        certificates.start();
+        long micros = (System.nanoTime() - start) / 1000;
+        System.out.println("quic-echo: certificate ".concat(certificates.createdOnStart() ? "created" : "loaded")
+                .concat(" in ").concat(Long.toString(micros / 1000)).concat(".").concat(Long.toString(micros / 100 % 10))
+                .concat(" ms"));
+        if (certificates.storeProblem() != null) {
+            System.out.println("quic-echo: replaced damaged stored certificates: ".concat(certificates.storeProblem()));
+        }
     }
 }

@@ -20,7 +20,7 @@ public final class WebAssets {
     public static final String RESOURCE_DIR = "dev/socketiwa/runtime/web/";
     /** Every file of the web side; the page loads nothing else. */
     public static final List<String> FILES = List.of(
-            "index.html", "page.mjs", "page.css", "socketiwa-shim.mjs", "socketiwa-loader.mjs");
+            "index.html", "page.mjs", "page.css", "socketiwa-shim.mjs", "socketiwa-loader.mjs", "socketiwa-storage.mjs");
     public static final String CONFIG_FILE = "socketiwa-config.json";
 
     private WebAssets() {

@@ -29,15 +29,17 @@ public final class CertificateWasmMain {
         long t0 = System.nanoTime();
         ServerCertificate first = generator.generate(request, System.currentTimeMillis());
         long firstNanos = System.nanoTime() - t0;
-        int runs = 10;
-        t0 = System.nanoTime();
+        int runs = 20;
+        StringBuilder each = new StringBuilder();
         ServerCertificate last = first;
         for (int i = 0; i < runs; i++) {
+            t0 = System.nanoTime();
             last = generator.generate(request, System.currentTimeMillis());
+            each.append(' ').append((System.nanoTime() - t0) / 1000);
         }
-        long eachNanos = (System.nanoTime() - t0) / runs;
         System.out.println("FIRST_MICROS " + firstNanos / 1000);
-        System.out.println("EACH_MICROS " + eachNanos / 1000);
+        // One figure per run: the machine is shared, so the test reports min and median rather than a mean.
+        System.out.println("EACH_MICROS" + each);
         System.out.println("HASH " + CertificateHashes.hex(last.sha256()));
         System.out.print(last.certificatePem());
         System.out.print(last.privateKeyPem());
