@@ -82,11 +82,11 @@ installed_artifact() {
   id=$(sed -n '/<parent>/,/<\/parent>/d; s:.*<artifactId>\(.*\)</artifactId>.*:\1:p' "$1/pom.xml" | head -1)
   echo "$(local_repo)/dev/socketiwa/$id/$project_version/maven-metadata-local.xml"
 }
-# the modules examples/udp-echo and bench are built from: every reactor module but the examples, it, archetype, bench
+# the modules examples/udp-echo and bench are built from: every reactor module but the examples, it, archetype, bench*
 upstream_stale=no
 newer_than "$(installed_artifact .)" pom.xml && upstream_stale=yes
 for m in $(sed -n 's:.*<module>\(.*\)</module>.*:\1:p' pom.xml); do
-  case "$m" in examples/*|it|archetype|bench) continue ;; esac
+  case "$m" in examples/*|it|archetype|bench*) continue ;; esac
   newer_than "$(installed_artifact "$m")" "$m/src" "$m/pom.xml" pom.xml && upstream_stale=yes
 done
 if [ "$build" = yes ]; then
