@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 8's browser build: the wasm quic-echo in the Chromium IWA creates its WebTransport certificate in wasm,
  * keeps it in the app's own origin storage (localStorage) and shows its hash on the page; after a reload (same
  * profile) it serves the same certificate; our QUIC client pinning that hash connects both times and a wrong pin is
- * refused. The private key is in the origin storage only, never in the signed bundle.
+ * refused, and after the reload Chromium's WebTransport connects with the snippet the page showed before it. The private key is in the origin storage only, never in the signed bundle.
  */
 class WasmQuicEchoCertificateIwaTest {
     private static final String FIRST = "globalThis.socketiwa.certificates.certificates[0]";
@@ -72,6 +72,10 @@ class WasmQuicEchoCertificateIwaTest {
             System.out.println("[browser] " + line(reloadLog, "quic-echo: certificate loaded"));
             assertArrayEquals(payload, PinnedQuicClient.echo(port, List.of(HexFormat.of().parseHex(hash)), payload),
                     "the same pin connects after the reload");
+            try (WebTransportTab tab = new WebTransportTab(harness.chromium())) {
+                assertEquals("connected", tab.tryConnect("https://127.0.0.1:" + port + "/wt", snippet),
+                        "Chromium's WebTransport with the snippet published before the reload\n" + tab.diagnostics());
+            }
         }
     }
 

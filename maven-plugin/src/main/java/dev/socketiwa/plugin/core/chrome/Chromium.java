@@ -185,6 +185,16 @@ public final class Chromium implements AutoCloseable {
         return new AppPage(this, targetId, session, url);
     }
 
+    /**
+     * Opens any URL in a new tab of this browser (same profile) and attaches to it, e.g. an http://127.0.0.1 page acting
+     * as a client of an app's sockets.
+     */
+    public AppPage openUrl(String url) {
+        String targetId = (String) cdp.call("Target.createTarget", Map.of("url", url), commandTimeout).get("targetId");
+        String session = attach(targetId);
+        return new AppPage(this, targetId, session, url);
+    }
+
     /** The usual sequence: install from the dev proxy, grant local network, open {@code pathAndQuery}. */
     public AppPage installGrantAndOpen(URI devProxyUrl, String pathAndQuery) {
         InstalledApp app = installFromDevProxy(devProxyUrl);
