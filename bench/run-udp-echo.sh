@@ -13,7 +13,10 @@
 #                     (it/src/test/node/run-app.mjs): separates the cost of wasm from that of Chromium's sockets.
 #   --with-nio        also bench's own java.nio echo with 4 MiB socket buffers (dev.socketiwa.bench.echo.JvmUdpEcho),
 #                     a reference for what the runtime's JVM transport could reach.
-#   --no-build        reuse what an earlier run built and installed.
+#   --no-build        reuse what an earlier run built and installed. Without it, only what is out of date is built: the
+#                     modules examples/udp-echo needs when a source is newer than its installed artifact (then with -am,
+#                     as before), else examples/udp-echo when a source is newer than its wasm, and bench when a source is
+#                     newer than its classes.
 #   --docs            also write docs/benchmarks.md and docs/benchmarks-udp-echo.svg (the ratio chart).
 #   --jvm-target / --browser-target   measure an echo that is already running there instead of starting one.
 # Extra Maven options (e.g. -o -Dmaven.repo.local=...) go in SOCKETIWA_MVN_ARGS. Loopback only. Logs of the started
@@ -55,12 +58,61 @@ fi
 # shellcheck disable=SC2206
 mvn_args=(-B ${SOCKETIWA_MVN_ARGS:-})
 logs=bench/target/run-udp-echo
+
+# The quick mode must stay under 3 minutes with its build, and rebuilding the plugin and the wasm when nothing changed
+# is most of that; so the build is limited to what is out of date (by file times, like make).
+local_repo() {
+  local a
+  for a in ${SOCKETIWA_MVN_ARGS:-}; do
+    case "$a" in -Dmaven.repo.local=*) echo "${a#-Dmaven.repo.local=}"; return ;; esac
+  done
+  echo "${HOME}/.m2/repository"
+}
+project_version=$(sed -n '/<parent>/,/<\/parent>/d; s:^  <version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
+# true when a file under the given paths is newer than the file $1, or $1 is missing
+newer_than() {
+  local ref="$1"
+  shift
+  [ -e "$ref" ] || return 0
+  [ -n "$(find "$@" -newer "$ref" -type f -print -quit 2>/dev/null)" ]
+}
+# a file that mvn install rewrites each time it installs a module directory (the artifacts keep their sources' times)
+installed_artifact() {
+  local id
+  id=$(sed -n '/<parent>/,/<\/parent>/d; s:.*<artifactId>\(.*\)</artifactId>.*:\1:p' "$1/pom.xml" | head -1)
+  echo "$(local_repo)/dev/socketiwa/$id/$project_version/maven-metadata-local.xml"
+}
+# the modules examples/udp-echo and bench are built from: every reactor module but the examples, it, archetype, bench
+upstream_stale=no
+newer_than "$(installed_artifact .)" pom.xml && upstream_stale=yes
+for m in $(sed -n 's:.*<module>\(.*\)</module>.*:\1:p' pom.xml); do
+  case "$m" in examples/*|it|archetype|bench) continue ;; esac
+  newer_than "$(installed_artifact "$m")" "$m/src" "$m/pom.xml" pom.xml && upstream_stale=yes
+done
 if [ "$build" = yes ]; then
-  echo "[run-udp-echo] building and installing examples/udp-echo (wasm + bundle), the plugin and bench..."
-  # installed, so socketiwa:run and socketiwa:dev below resolve the plugin by its prefix in the example alone
-  mvn "${mvn_args[@]}" -q -pl examples/udp-echo,bench -am install -DskipTests
+  if [ "$upstream_stale" = yes ]; then
+    echo "[run-udp-echo] building and installing examples/udp-echo (wasm + bundle), the plugin and bench..."
+    # installed, so socketiwa:run and socketiwa:dev below resolve the plugin by its prefix in the example alone
+    mvn "${mvn_args[@]}" -q -pl examples/udp-echo,bench -am install -DskipTests
+  else
+    stale=()
+    wasm=examples/udp-echo/target/socketiwa/web/app.wasm
+    if newer_than "$wasm" examples/udp-echo/src examples/udp-echo/pom.xml pom.xml \
+        "$(local_repo)/dev/socketiwa"/socketiwa-{runtime,quic-stack,maven-plugin}/"$project_version"; then
+      stale+=(examples/udp-echo)
+    fi
+    newer_than "bench/target/socketiwa-bench-$project_version.jar" bench/src/main bench/pom.xml pom.xml && stale+=(bench)
+    if [ ${#stale[@]} -gt 0 ]; then
+      echo "[run-udp-echo] the plugin, runtime and QUIC stack are installed and up to date; building ${stale[*]}..."
+      mvn "${mvn_args[@]}" -q -pl "$(IFS=,; echo "${stale[*]}")" install -DskipTests
+    else
+      echo "[run-udp-echo] everything the suite runs is built and up to date"
+    fi
+  fi
 fi
-mvn "${mvn_args[@]}" -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+if newer_than bench/target/classpath.txt bench/pom.xml pom.xml; then
+  mvn "${mvn_args[@]}" -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+fi
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 mkdir -p "$logs"
 

@@ -166,7 +166,7 @@ public final class QuicReport {
         if (!problems.isEmpty()) {
             sb.append("\nIncomplete or failed operations in this run:\n\n").append(problems);
         }
-        return sb.toString();
+        return sb.toString().replace(" \n", "\n");
     }
 
     private static String problems(QuicResults results) {

@@ -44,6 +44,7 @@ public final class H3Exchange {
     private boolean finishWanted;
     private boolean finished;
     private boolean aborted;
+    private boolean letPeerFinish;
     private final byte[] scratch;
 
     H3Exchange(H3ServerSession session, QuicStreams io, long streamId, byte[] scratch) {
@@ -385,11 +386,20 @@ public final class H3Exchange {
         return n;
     }
 
-    /** Ends the response after what was written. */
+    /** Ends the response after what was written; a request body still unread is declined (STOP_SENDING). */
     public void finish() {
         if (aborted || finished) return;
         finishWanted = true;
         tryFinish();
+    }
+
+    /**
+     * Ends the response but lets the peer finish its side: for a stream both ends close in turn (a WebTransport
+     * CONNECT, where STOP_SENDING after our close capsule makes Chromium report a lost connection).
+     */
+    public void finishLettingPeerFinish() {
+        letPeerFinish = true;
+        finish();
     }
 
     private void tryFinish() {
@@ -401,7 +411,7 @@ public final class H3Exchange {
         }
         io.finish(streamId);
         finished = true;
-        if (!requestEnded) io.stopSending(streamId, H3Error.NO_ERROR);
+        if (!requestEnded && !letPeerFinish) io.stopSending(streamId, H3Error.NO_ERROR);
         session.release(this);
     }
 }

@@ -181,12 +181,9 @@ public final class H3ServerSession {
         if (closed) return;
         start();
         if ((id & 0x3) == 0) {
-            if (id >= goawayId) {
-                io.resetStream(id, H3Error.REQUEST_REJECTED);
-                io.stopSending(id, H3Error.REQUEST_REJECTED);
-                return;
-            }
-            lastRequestId = Math.max(lastRequestId, id);
+            // past GOAWAY, requests are refused once their headers show they are requests: streams of WebTransport
+            // sessions that go on draining are still welcome
+            if (id < goawayId) lastRequestId = Math.max(lastRequestId, id);
             requests.put(id, new H3Exchange(this, io, id, scratch));
         } else if ((id & 0x3) == 2) {
             peerUni.put(id, new PeerUniStream());
@@ -351,6 +348,10 @@ public final class H3ServerSession {
 
     /** Application code must not take the connection down: a failing handler costs only its own request. */
     private void dispatch(H3Exchange x) {
+        if (x.streamId() >= goawayId) {
+            x.abort(H3Error.REQUEST_REJECTED);
+            return;
+        }
         try {
             handler.onRequest(x);
         } catch (RuntimeException e) {

@@ -253,9 +253,8 @@ public final class WebSocketSession {
         }
         closeReceived = true;
         if (!closeSent) {
-            // echo the code (RFC 6455 §5.5.1); a Close without code is answered without one
-            if (code == WsCloseCode.NO_STATUS) writeFrame(WsOpcode.CLOSE, true, new byte[0], 0, 0);
-            else writeFrame(WsOpcode.CLOSE, true, p, 0, 2);
+            // echo the peer's code and reason (RFC 6455 §5.5.1), so it sees its own reason back (browsers show it)
+            writeFrame(WsOpcode.CLOSE, true, p, 0, p.length);
             closeSent = true;
         }
         finishClose(code, reason);

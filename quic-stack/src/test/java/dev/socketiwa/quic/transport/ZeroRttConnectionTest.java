@@ -45,6 +45,10 @@ class ZeroRttConnectionTest {
         final List<byte[]> clientDatagrams = new ArrayList<>();
 
         World(long seed) {
+            this(seed, new QuicConfig());
+        }
+
+        World(long seed, QuicConfig config) {
             net = new SimNetwork(seed);
             net.delay = ONE_WAY;
             crypto = new JcaCryptoProvider(Providers.seeded(seed));
@@ -58,7 +62,6 @@ class ZeroRttConnectionTest {
                 r.nextBytes(t);
                 System.arraycopy(t, 0, b, off, len);
             };
-            QuicConfig config = new QuicConfig();
             server = new Endpoint(config, (listener, tp) -> new TlsServer(serverConfig, crypto, tp, listener),
                     new CryptoKeys(crypto), random, "server secret".getBytes(), 1000);
             client = new Endpoint(config, null, new CryptoKeys(crypto), random, "client secret".getBytes(), 1000);
@@ -214,6 +217,27 @@ class ZeroRttConnectionTest {
         assertEquals(0, replay.zeroRttPacketsReceived(), "its 0-RTT is not read again");
         assertFalse(replay.isEarlyDataAccepted());
         assertTrue(replay.isEarlyDataRejected(), "state " + replay.state() + " alpn " + replay.alpn() + " rx " + replay.bytesReceived() + " flight " + flight.get(0).length + " " + w.echo.closeEvents);
+    }
+
+    @Test
+    void zeroRttDroppedByARetryIsSentAgainAndAccepted() {
+        QuicConfig config = new QuicConfig();
+        config.requireRetry = true;
+        World w = new World(6, config);
+        SessionTicket ticket = run(w, null).ticket();
+        // Spoil the NEW_TOKEN token the first connection left, so the server asks for a Retry again.
+        w.client.rememberToken("server", new byte[] {1, 2, 3});
+        int[] retries = {0};
+        SimNetwork.Observer recordClient = w.net.observer;
+        w.net.observer = d -> {
+            recordClient.sent(d);
+            if (d.from.equals("server") && (d.data[0] & 0xf0) == 0xf0) retries[0]++;
+        };
+        OneEcho resumed = run(w, ticket);
+        assertEquals(1, retries[0], "a Retry came between");
+        assertTrue(resumed.conn.isEarlyDataAccepted(), "0-RTT after the Retry is accepted: " + resumed.events);
+        assertTrue(resumed.conn.zeroRttPacketsSent() >= 2, "sent before and again after the Retry");
+        assertTrue(w.echo.connections.get(1).zeroRttPacketsReceived() > 0);
     }
 
     @Test

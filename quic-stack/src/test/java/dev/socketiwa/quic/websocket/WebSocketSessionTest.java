@@ -119,8 +119,8 @@ class WebSocketSessionTest {
         assertFalse(client.sendText("late"), "nothing is sent after Close");
         pump(7);
         assertEquals(List.of("close:4001:bye now"), serverEvents.log);
-        // RFC 6455 7.1.5/7.1.6: each side reports the Close it received; the echo carries the code only
-        assertEquals(List.of("close:4001:"), clientEvents.log);
+        // RFC 6455 7.1.5/7.1.6: each side reports the Close it received; the echo repeats code and reason
+        assertEquals(List.of("close:4001:bye now"), clientEvents.log);
         assertTrue(client.isClosed() && server.isClosed());
         assertTrue(client.outputDone() && server.outputDone());
         assertThrows(IllegalArgumentException.class, () -> server.close(1005, ""));

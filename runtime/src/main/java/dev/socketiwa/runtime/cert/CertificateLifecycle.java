@@ -56,6 +56,8 @@ public final class CertificateLifecycle {
     private String storeProblem;
     private MillisClock clock = System::currentTimeMillis;
     private long lastNow = Long.MIN_VALUE;
+    /** A change the store has not accepted yet (its save threw): retried, and only then published, at the next call. */
+    private boolean unsaved;
 
     private boolean createdOnStart;
 
@@ -104,7 +106,11 @@ public final class CertificateLifecycle {
         update(now, dirty);
     }
 
-    /** Advances the rotation to {@code now}: creates the next certificate, promotes it at expiry, persists. */
+    /**
+     * Advances the rotation to {@code now}: creates the next certificate, promotes it at expiry, persists. When the
+     * store fails ({@link CertificateStoreException}) the change is kept in memory, not yet published, and the save is
+     * retried at the next call.
+     */
     public synchronized void maintain(long now) {
         requireStarted();
         lastNow = Math.max(lastNow, now);
@@ -117,9 +123,16 @@ public final class CertificateLifecycle {
         return next != null && now >= policy.switchAt(current) ? next : current;
     }
 
-    /** The hashes clients should pin at {@code now}: the current one, and the next one during the overlap. */
+    /**
+     * The hashes clients should pin at {@code now}: the current one, and the next one during the overlap. If the store
+     * fails to save a change, the hashes published before it (whose certificates are saved) are returned.
+     */
     public synchronized List<PublishedCertificate> publishedHashes(long now) {
-        maintain(now);
+        try {
+            maintain(now);
+        } catch (CertificateStoreException notSavedYet) {
+            // Reading must not fail over storage: what is published stays right until the change is saved.
+        }
         return published;
     }
 
@@ -195,7 +208,7 @@ public final class CertificateLifecycle {
     }
 
     private void update(long now, boolean dirty) {
-        boolean changed = dirty;
+        boolean changed = dirty || unsaved;
         if (next != null && !next.isValidAt(now)) {
             next = null; // clock moved backwards, or a stale next outlived its use: make a fresh one below if needed
             changed = true;
@@ -218,7 +231,10 @@ public final class CertificateLifecycle {
             changed = true;
         }
         if (changed) {
+            // Persist before publishing: a hash clients may pin must survive a restart.
+            unsaved = true;
             store.save(new StoredCertificates(PemPair.of(current), next == null ? null : PemPair.of(next)));
+            unsaved = false;
         }
         if (changed || published.isEmpty()) {
             List<PublishedCertificate> list = new ArrayList<>(2);

@@ -1,6 +1,7 @@
 package dev.socketiwa.runtime.h3;
 
 import dev.socketiwa.quic.h3.ConnectionStreams;
+import dev.socketiwa.quic.h3.H3Error;
 import dev.socketiwa.quic.h3.H3RequestHandler;
 import dev.socketiwa.quic.h3.H3ServerSession;
 import dev.socketiwa.quic.h3.Settings;
@@ -16,8 +17,20 @@ public final class Http3Handler implements QuicHandler {
     private final Settings settings;
     private H3ServerSession session;
 
+    /** Default SETTINGS; WebTransport is left out when the handler is {@link Routes} without a WebTransport route. */
     public Http3Handler(H3RequestHandler requests) {
-        this(requests, H3ServerSession.defaultSettings());
+        this(requests, settingsFor(requests));
+    }
+
+    /** Browsers open WebTransport sessions only where SETTINGS offer them: offer none an app does not serve. */
+    static Settings settingsFor(H3RequestHandler requests) {
+        Settings s = H3ServerSession.defaultSettings();
+        if (requests instanceof Routes && !((Routes) requests).servesWebTransport()) {
+            s.values().remove(Settings.ENABLE_WEBTRANSPORT_DRAFT02);
+            s.values().remove(Settings.WEBTRANSPORT_MAX_SESSIONS_DRAFT07);
+            s.values().remove(Settings.WT_MAX_SESSIONS);
+        }
+        return s;
     }
 
     public Http3Handler(H3RequestHandler requests, Settings settings) {
@@ -68,5 +81,21 @@ public final class Http3Handler implements QuicHandler {
     @Override
     public void service(Connection c) {
         session(c).service();
+    }
+
+    /** GOAWAY: the client opens no new requests; those under way finish (WebTransport sessions are asked to drain). */
+    @Override
+    public void onShutdown(Connection c) {
+        session(c).goaway();
+    }
+
+    @Override
+    public boolean isIdle(Connection c) {
+        return session == null || session.activeRequests() == 0;
+    }
+
+    @Override
+    public long noErrorCode() {
+        return H3Error.NO_ERROR;
     }
 }

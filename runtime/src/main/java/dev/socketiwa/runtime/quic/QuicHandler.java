@@ -14,4 +14,18 @@ public interface QuicHandler {
     /** Called once per loop turn: a chance to push data that did not fit before (flow control, buffers). */
     default void service(Connection connection) {
     }
+
+    /** The server is stopping: start a graceful end (e.g. HTTP/3 GOAWAY); the connection is closed after a grace period. */
+    default void onShutdown(Connection connection) {
+    }
+
+    /** Whether nothing is under way that a stopping server should wait for. */
+    default boolean isIdle(Connection connection) {
+        return true;
+    }
+
+    /** The application error code of a graceful close (HTTP/3: H3_NO_ERROR). */
+    default long noErrorCode() {
+        return 0;
+    }
 }

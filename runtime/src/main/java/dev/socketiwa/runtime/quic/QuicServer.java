@@ -75,7 +75,7 @@ public final class QuicServer implements UdpApp {
      * A server whose certificates come from a lifecycle (started here if the app has not started it): new connections
      * get {@link CertificateLifecycle#select}'s answer at their handshake, and the loop calls
      * {@link CertificateLifecycle#maintain} when {@link CertificateLifecycle#nextTransitionMillis} comes, on the
-     * lifecycle's clock.
+     * lifecycle's clock (read here once: set a test clock on the lifecycle before constructing the server).
      */
     public QuicServer(CryptoProvider crypto, QuicConfig config, CertificateLifecycle certificates,
                       Map<String, Supplier<QuicHandler>> services, CipherSuite... suitePreference) {
@@ -141,7 +141,14 @@ public final class QuicServer implements UdpApp {
         return this;
     }
 
-    /** Makes {@link #serve} return at its next loop turn (from any thread). */
+    /** How long a stop waits for handlers to finish what is under way (e.g. HTTP/3 requests after GOAWAY). */
+    public static final long SHUTDOWN_GRACE_NANOS = 1_000_000_000L;
+
+    /**
+     * Stops serving (from any thread): handlers hear {@link QuicHandler#onShutdown} (HTTP/3 sends GOAWAY), the loop
+     * runs until they are idle or a grace period passed, then every connection is closed gracefully and
+     * {@link #serve} returns.
+     */
     public void stop() {
         stopped = true;
     }
@@ -167,8 +174,23 @@ public final class QuicServer implements UdpApp {
         List<Connection> connections = new ArrayList<>();
         byte[] rx = new byte[65536];
         byte[] tx = new byte[65536];
+        long shutdownDeadline = 0;
         try {
-            while (!stopped) {
+            while (true) {
+                if (stopped) {
+                    long t = System.nanoTime();
+                    if (shutdownDeadline == 0) {
+                        shutdownDeadline = t + SHUTDOWN_GRACE_NANOS;
+                        for (Connection conn : connections) {
+                            QuicHandler h = handlers.get(conn);
+                            if (h != null) h.onShutdown(conn);
+                        }
+                        // this turn still sends what onShutdown queued (GOAWAY) before any close
+                    } else if (t - shutdownDeadline >= 0 || allIdle(connections, handlers)) {
+                        closeAll(connections, handlers, endpoint, udp, tx);
+                        break;
+                    }
+                }
                 long now = System.nanoTime();
                 long next = endpoint.nextTimeout();
                 long waitMillis = next == Long.MAX_VALUE ? 100 : Math.max(0, Math.min(100, (next - now + 999_999) / 1_000_000));
@@ -200,6 +222,28 @@ public final class QuicServer implements UdpApp {
             }
         } catch (UdpException e) {
             if (!stopped) throw e;
+        }
+    }
+
+    private static boolean allIdle(List<Connection> connections, Map<Connection, QuicHandler> handlers) {
+        for (Connection conn : connections) {
+            QuicHandler h = handlers.get(conn);
+            if (h != null && !h.isIdle(conn)) return false;
+        }
+        return true;
+    }
+
+    /** Closes every connection with its handler's "no error" code and sends the CONNECTION_CLOSE packets once. */
+    private static void closeAll(List<Connection> connections, Map<Connection, QuicHandler> handlers, Endpoint endpoint,
+                                 UdpTransport udp, byte[] tx) {
+        long now = System.nanoTime();
+        for (Connection conn : connections) {
+            QuicHandler h = handlers.get(conn);
+            if (!conn.isClosed()) conn.close(now, h != null ? h.noErrorCode() : 0, "server stopping");
+        }
+        int len;
+        while ((len = endpoint.pollTransmit(now, tx)) > 0) {
+            udp.send(tx, 0, len, (UdpEndpoint) endpoint.transmitRemote());
         }
     }
 

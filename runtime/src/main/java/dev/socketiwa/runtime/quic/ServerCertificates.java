@@ -2,6 +2,7 @@ package dev.socketiwa.runtime.quic;
 
 import dev.socketiwa.quic.tls.TlsServerConfig;
 import dev.socketiwa.runtime.cert.CertificateLifecycle;
+import dev.socketiwa.runtime.cert.CertificateStoreException;
 import dev.socketiwa.runtime.cert.MillisClock;
 import dev.socketiwa.runtime.cert.PublishedCertificate;
 import dev.socketiwa.runtime.cert.ServerCertificate;
@@ -20,6 +21,9 @@ import java.util.function.Function;
  * synchronized for apps reading hashes from other threads.
  */
 final class ServerCertificates {
+    /** After the certificate store failed (disk full, storage quota), try again this much later. */
+    static final long STORE_RETRY_MILLIS = 60_000;
+
     private final CertificateLifecycle lifecycle;
     private final MillisClock clock;
     private final Function<ServerCertificate, TlsServerConfig> build;
@@ -27,6 +31,7 @@ final class ServerCertificates {
     private ServerCertificate cachedCertificate;
     private TlsServerConfig cachedConfig;
     private long dueMillis;
+    private boolean storeFailing;
     private int configsBuilt;
 
     /** One certificate for the server's whole life. */
@@ -64,7 +69,20 @@ final class ServerCertificates {
         if (lifecycle == null) {
             return cachedConfig;
         }
-        ServerCertificate selected = lifecycle.select(clock.millis());
+        long now = clock.millis();
+        ServerCertificate selected;
+        if (storeFailing && now < dueMillis) {
+            selected = lifecycle.current(); // no store write attempt per handshake while the store fails
+        } else {
+            try {
+                selected = lifecycle.select(now);
+                storeFailing = false;
+            } catch (CertificateStoreException e) {
+                // Never fail a handshake (or the loop) over storage: serve the current certificate, retry later.
+                storeFailed(e, now);
+                selected = lifecycle.current();
+            }
+        }
         if (selected != cachedCertificate) {
             cachedConfig = build.apply(selected);
             cachedCertificate = selected;
@@ -84,10 +102,24 @@ final class ServerCertificates {
         }
         long now = clock.millis();
         if (now >= dueMillis) {
-            lifecycle.maintain(now);
-            dueMillis = lifecycle.nextTransitionMillis();
+            try {
+                lifecycle.maintain(now);
+                storeFailing = false;
+                dueMillis = lifecycle.nextTransitionMillis();
+            } catch (CertificateStoreException e) {
+                storeFailed(e, now);
+            }
         }
         return Math.max(0, dueMillis - now);
+    }
+
+    private void storeFailed(CertificateStoreException e, long now) {
+        if (!storeFailing || dueMillis <= now) {
+            System.err.println("socketiwa: could not save the rotated certificate, retrying in a minute; the new hash is"
+                    .concat(" published once saved: ").concat(String.valueOf(e.getMessage())));
+        }
+        storeFailing = true;
+        dueMillis = now + STORE_RETRY_MILLIS;
     }
 
     List<PublishedCertificate> published() {

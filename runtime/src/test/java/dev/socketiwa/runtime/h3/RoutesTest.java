@@ -1,5 +1,6 @@
 package dev.socketiwa.runtime.h3;
 
+import dev.socketiwa.quic.h3.Settings;
 import dev.socketiwa.quic.h3.qpack.HeaderField;
 import dev.socketiwa.quic.h3.qpack.QpackException;
 import dev.socketiwa.quic.h3.webtransport.WebTransportHandler;
@@ -75,6 +76,19 @@ class RoutesTest {
         H3Wire w = new H3Wire(Routes.builder().notFound(x -> Responses.text(x, 410, "gone")).build());
         assertEquals("410", status(w.request(0, "GET", "/x", null)));
         assertFalse(Routes.builder().build().servesWebTransport());
+    }
+
+    @Test
+    void webTransportIsOfferedOnlyWhenARouteServesIt() {
+        Settings with = Http3Handler.settingsFor(routes());
+        assertEquals(1, with.get(Settings.ENABLE_WEBTRANSPORT_DRAFT02, 0));
+        assertEquals(16, with.get(Settings.WT_MAX_SESSIONS, 0));
+        Settings without = Http3Handler.settingsFor(Routes.builder().get("/", x -> { }).build());
+        assertEquals(0, without.get(Settings.ENABLE_WEBTRANSPORT_DRAFT02, 0));
+        assertEquals(0, without.get(Settings.WEBTRANSPORT_MAX_SESSIONS_DRAFT07, 0));
+        assertEquals(0, without.get(Settings.WT_MAX_SESSIONS, 0));
+        assertEquals(1, without.get(Settings.H3_DATAGRAM, 0), "datagrams and extended CONNECT stay");
+        assertEquals(1, Http3Handler.settingsFor(new DemoRoutes()).get(Settings.ENABLE_WEBTRANSPORT_DRAFT02, 0));
     }
 
     @Test

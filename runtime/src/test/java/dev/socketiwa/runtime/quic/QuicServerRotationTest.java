@@ -9,9 +9,12 @@ import dev.socketiwa.quic.transport.QuicConfig;
 import dev.socketiwa.runtime.cert.CertificateGenerator;
 import dev.socketiwa.runtime.cert.CertificateLifecycle;
 import dev.socketiwa.runtime.cert.CertificateRequest;
+import dev.socketiwa.runtime.cert.CertificateStore;
+import dev.socketiwa.runtime.cert.CertificateStoreException;
 import dev.socketiwa.runtime.cert.InMemoryCertificateStore;
 import dev.socketiwa.runtime.cert.PublishedCertificate;
 import dev.socketiwa.runtime.cert.ServerCertificate;
+import dev.socketiwa.runtime.cert.StoredCertificates;
 import dev.socketiwa.runtime.cert.TlsCertificates;
 import dev.socketiwa.runtime.udp.UdpEndpoint;
 import dev.socketiwa.runtime.udp.jvm.DatagramChannelTransport;
@@ -30,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,6 +111,55 @@ class QuicServerRotationTest {
         assertEcho(pinningBoth, "still");
 
         assertEquals(2, server.tlsConfigsBuilt(), "one TLS configuration per certificate, not per connection");
+    }
+
+    /**
+     * A store that fails at the rotation (disk full, quota) neither stops the loop nor fails handshakes, and the new
+     * hash is published only once saved (a hash clients pin must survive a restart); the loop retries on its own.
+     */
+    @Test
+    void aFailingStoreAtRotationKeepsServingAndPublishesOnlyWhatIsSaved() throws Exception {
+        InMemoryCertificateStore memory = new InMemoryCertificateStore();
+        boolean[] failing = {false};
+        CertificateStore flaky = new CertificateStore() {
+            @Override
+            public StoredCertificates load() {
+                return memory.load();
+            }
+
+            @Override
+            public void save(StoredCertificates certificates) {
+                if (failing[0]) throw new CertificateStoreException("disk full (test)");
+                memory.save(certificates);
+            }
+
+            @Override
+            public String location() {
+                return "flaky";
+            }
+        };
+        CertificateLifecycle lifecycle = new CertificateLifecycle(flaky, new CertificateGenerator(new SecureRandomSource()));
+        lifecycle.setClock(clock::get);
+        UdpEndpoint address = serve(lifecycle);
+        List<PublishedCertificate> first = server.publishedHashes();
+
+        failing[0] = true;
+        clock.set(T0 + 12 * DAY); // in the overlap, after the switch: the next certificate is made but cannot be saved
+        Client during = connect(address, first);
+        assertNull(during.failure, "the saved certificate is still served: " + during.failure);
+        assertEquals(first.get(0), during.served());
+        assertEquals(first, server.publishedHashes(), "an unsaved hash is not published");
+        assertTrue(thread.isAlive(), "the loop survived the store failure");
+
+        failing[0] = false;
+        int mark = heard.size();
+        clock.addAndGet(ServerCertificates.STORE_RETRY_MILLIS);
+        List<PublishedCertificate> both = waitForHeard(mark);
+        assertEquals(2, both.size(), "published once saved: " + both);
+        assertNotNull(memory.load().next(), "the next certificate is in the store");
+        Client after = connect(address, both);
+        assertNull(after.failure, "" + after.failure);
+        assertEquals(both.get(1), after.served(), "past the switch, new connections get the next certificate");
     }
 
     @Test

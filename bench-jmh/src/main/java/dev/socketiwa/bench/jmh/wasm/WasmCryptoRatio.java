@@ -16,6 +16,8 @@ import java.util.Map;
  * WasmTestBuild, so it needs {@code -Dsocketiwa.testTools=<repo>/test-tools} (bench-jmh/run-jmh.sh passes it).
  *
  * <pre>WasmCryptoRatio [WORK_DIR]</pre>
+ * Also writes {@code WORK_DIR/wasm-crypto.tsv} (figure, wasm MB/s, JVM MB/s) for {@link
+ * dev.socketiwa.bench.jmh.docs.MicrobenchmarkDocs}.
  */
 public final class WasmCryptoRatio {
     private WasmCryptoRatio() {
@@ -27,6 +29,19 @@ public final class WasmCryptoRatio {
         Map<String, Double> wasm = wasm(WasmCryptoEntry.class, dir);
         Map<String, Double> jvm = jvm(WasmCryptoEntry.MILLIS);
         System.out.print(table(wasm, jvm));
+        Files.writeString(dir.resolve("wasm-crypto.tsv"), tsv(wasm, jvm), StandardCharsets.UTF_8);
+    }
+
+    /** One line per figure both sides have: name, wasm MB/s, JVM MB/s, tab-separated. */
+    public static String tsv(Map<String, Double> wasm, Map<String, Double> jvm) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Double> e : wasm.entrySet()) {
+            Double j = jvm.get(e.getKey());
+            if (j != null) {
+                sb.append(e.getKey()).append('\t').append(e.getValue()).append('\t').append(j).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     /** Compiles the entry to wasm, runs it under Node 24 and reads its figures. */

@@ -244,7 +244,7 @@ public final class WebTransportSession {
         }
         if (finishWanted) {
             finishWanted = false;
-            connect.finish();
+            connect.finishLettingPeerFinish();
         }
     }
 

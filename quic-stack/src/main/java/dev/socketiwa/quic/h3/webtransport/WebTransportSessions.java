@@ -124,13 +124,25 @@ public final class WebTransportSessions {
 
     public void onReadable(long streamId) {
         WebTransportStream s = streams.get(streamId);
-        if (s != null) guard(s.session(), s::notifyReadable);
-        // held streams stay unread until their session exists
+        if (s == null) return; // held streams stay unread until their session exists
+        try {
+            s.notifyReadable();
+        } catch (RuntimeException e) {
+            s.session().failInternal();
+        }
     }
 
     public void onWritable(long streamId) {
         WebTransportStream s = streams.get(streamId);
-        if (s != null) guard(s.session(), s::notifyWritable);
+        if (s != null) notifyWritable(s);
+    }
+
+    private static void notifyWritable(WebTransportStream s) {
+        try {
+            s.notifyWritable();
+        } catch (RuntimeException e) {
+            s.session().failInternal();
+        }
     }
 
     public void onStreamReset(long streamId, long http3Code) {
@@ -158,7 +170,11 @@ public final class WebTransportSessions {
     }
 
     void deliverDatagram(WebTransportSession s, byte[] b, int off, int len) {
-        guard(s, () -> s.handler().onDatagram(s, b, off, len));
+        try {
+            s.handler().onDatagram(s, b, off, len); // no lambda: this runs per datagram
+        } catch (RuntimeException e) {
+            s.failInternal();
+        }
     }
 
     /** Once per loop turn: pending capsules, stream headers and FINs go out; refused writers hear they may retry. */
@@ -171,10 +187,7 @@ public final class WebTransportSessions {
         for (WebTransportStream s : streams.values()) {
             if (s.wantsService()) snapshot.add(s);
         }
-        for (int i = 0; i < snapshot.size(); i++) {
-            WebTransportStream s = snapshot.get(i);
-            guard(s.session(), s::notifyWritable);
-        }
+        for (int i = 0; i < snapshot.size(); i++) notifyWritable(snapshot.get(i));
     }
 
     /** Graceful shutdown: every session is asked to drain. */

@@ -414,6 +414,7 @@ class WebTransportSessionTest {
         s.close(9, "done");
         assertArrayEquals(closeCapsule(9, "done"), capsuleBytes(0));
         assertTrue(io.finished.containsKey(0L));
+        assertNull(io.stops.get(0L), "no STOP_SENDING on the CONNECT stream: the peer finishes its side itself");
         assertEquals("close 9 done", events.get(events.size() - 1));
         assertEquals(WebTransportErrors.SESSION_GONE, io.resets.get(4L));
         assertTrue(s.isClosed());
@@ -448,6 +449,17 @@ class WebTransportSessionTest {
         session.goaway();
         assertArrayEquals(capsule(Capsules.DRAIN_WEBTRANSPORT_SESSION, new byte[0]), capsuleBytes(0));
         assertFalse(s.isClosed());
+    }
+
+    @Test
+    void afterGoawaySessionsKeepTheirStreamsButNewRequestsAreRefused() throws QpackException {
+        open(0);
+        session.goaway();
+        peer(8, cat(varint(0x41), varint(0), utf8("still here")), true);
+        assertArrayEquals(utf8("still here"), io.written(8));
+        peer(12, headers(":method", "GET", ":scheme", "https", ":authority", "localhost", ":path", "/"), true);
+        assertEquals(H3Error.REQUEST_REJECTED, io.resets.get(12L));
+        assertEquals(-1, io.closeCode);
     }
 
     @Test
