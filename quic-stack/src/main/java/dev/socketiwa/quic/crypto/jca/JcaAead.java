@@ -7,15 +7,14 @@ import java.security.spec.AlgorithmParameterSpec;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-GCM / ChaCha20-Poly1305 through the JDK (AES-NI and vectorised intrinsics). The JCA insists on a new parameter
- * spec per init, so each packet allocates one small object; the Cipher itself is reused. Not thread-safe.
+ * AES-GCM through the JDK (AES-NI and vectorised intrinsics). The JCA insists on a new parameter spec per init, so each
+ * packet allocates one small object; the Cipher itself is reused. Not thread-safe. ChaCha20-Poly1305 is BC's (see
+ * {@link JcaCryptoProvider#aead}).
  */
 final class JcaAead implements Aead {
-    private final boolean chacha;
     private final SecretKeySpec key;
     private final Cipher cipher;
 
@@ -23,17 +22,19 @@ final class JcaAead implements Aead {
         if (keyBytes.length != suite.keyLength()) {
             throw new IllegalArgumentException(suite + " needs a " + suite.keyLength() + "-byte key, got " + keyBytes.length);
         }
-        chacha = suite == CipherSuite.TLS_CHACHA20_POLY1305_SHA256;
-        key = new SecretKeySpec(keyBytes, chacha ? "ChaCha20" : "AES");
+        if (suite == CipherSuite.TLS_CHACHA20_POLY1305_SHA256) {
+            throw new IllegalArgumentException("JcaAead is AES-GCM only; ChaCha20-Poly1305 goes through Bouncy Castle");
+        }
+        key = new SecretKeySpec(keyBytes, "AES");
         try {
-            cipher = Cipher.getInstance(chacha ? "ChaCha20-Poly1305" : "AES/GCM/NoPadding");
+            cipher = Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JDK lacks " + suite + " (needs Java 11+)", e);
         }
     }
 
-    private AlgorithmParameterSpec spec(byte[] nonce) {
-        return chacha ? new IvParameterSpec(nonce) : new GCMParameterSpec(128, nonce);
+    private static AlgorithmParameterSpec spec(byte[] nonce) {
+        return new GCMParameterSpec(128, nonce);
     }
 
     @Override

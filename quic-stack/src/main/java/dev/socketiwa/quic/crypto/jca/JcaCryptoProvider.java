@@ -39,7 +39,9 @@ public final class JcaCryptoProvider implements CryptoProvider {
 
     @Override
     public Aead aead(CipherSuite suite, byte[] key) {
-        return new JcaAead(suite, key);
+        // JDK 17's ChaCha20-Poly1305 refuses a second init with the same key and nonce even to decrypt, so a forged
+        // packet carrying a genuine packet's number would make the genuine one undecryptable. BC's is as fast here.
+        return suite == CipherSuite.TLS_CHACHA20_POLY1305_SHA256 ? asymmetric.aead(suite, key) : new JcaAead(suite, key);
     }
 
     @Override
