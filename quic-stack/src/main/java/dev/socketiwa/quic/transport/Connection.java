@@ -147,6 +147,8 @@ public final class Connection {
     private long lastReceiveTime;
     private boolean ackElicitingSentSinceReceive;
     private long closeDeadline = NONE;
+    /** Datagrams received in the closing state (closes answer only some of them). */
+    private long closingReceived;
     private boolean closeSendPending;
     private long closeError;
     private long closeFrameType;
@@ -565,7 +567,11 @@ public final class Connection {
         datagramFrom = from;
         bytesReceived += len;
         if (state == State.CLOSING) {
-            closeSendPending = true;
+            // Answer the 1st, 2nd, 4th, 8th ... datagram with CONNECTION_CLOSE (RFC 9000 §10.2.1 limits the rate):
+            // two endpoints closing at once would otherwise bounce every packet in flight back and forth as closes
+            // until their closing periods end.
+            closingReceived++;
+            if ((closingReceived & (closingReceived - 1)) == 0) closeSendPending = true;
             return;
         }
         int end = off + len;

@@ -1,10 +1,14 @@
 package dev.socketiwa.quic.transport;
 
+import dev.socketiwa.quic.crypto.PacketProtection;
 import dev.socketiwa.quic.crypto.portable.PortableCryptoProvider;
+import dev.socketiwa.quic.frame.FrameWriter;
 import dev.socketiwa.quic.packet.ConnectionId;
 import dev.socketiwa.quic.packet.Header;
+import dev.socketiwa.quic.packet.PacketProtector;
 import dev.socketiwa.quic.packet.PacketType;
 import dev.socketiwa.quic.packet.StatelessReset;
+import dev.socketiwa.quic.packet.VarInt;
 import dev.socketiwa.quic.packet.VersionNegotiation;
 
 import java.util.ArrayDeque;
@@ -43,6 +47,8 @@ public final class Endpoint implements ConnectionIdListener {
     private final Header header = new Header();
     private final ConnectionId.Probe probe = new ConnectionId.Probe();
     private final byte[] scratch = new byte[64];
+    private final PacketProtector protector = new PacketProtector();
+    private static final byte[] NO_REASON = new byte[0];
     private int cursor;
     private Object transmitRemote;
     private Connection transmitConnection;
@@ -133,7 +139,9 @@ public final class Endpoint implements ConnectionIdListener {
                     validated = true;
                     break;
                 case AddressTokens.RETRY_INVALID:
-                    return; // forged, from elsewhere or expired; the client would refuse a second Retry
+                    // Forged, from elsewhere or expired: the client would refuse a second Retry, so tell it at once.
+                    closeInvalidToken(buf, from);
+                    return;
                 case AddressTokens.NEW_TOKEN_VALID:
                     validated = true;
                     break;
@@ -197,6 +205,39 @@ public final class Endpoint implements ConnectionIdListener {
         if (tag == null) return; // no Retry support in this key factory
         System.arraycopy(tag, 0, p, q, 16);
         queue(p, from);
+    }
+
+    /**
+     * Answers an Initial carrying an invalid Retry token with CONNECTION_CLOSE(INVALID_TOKEN) in an Initial packet,
+     * keeping no state (RFC 9000 §8.1.2); otherwise the client would only learn by timing out. The answer is far smaller
+     * than the 1200-byte Initial, so it amplifies nothing.
+     */
+    private void closeInvalidToken(byte[] buf, Object from) {
+        PacketProtection pp = keys.initialKeys(buf, header.dcidOff, header.dcidLen).server();
+        byte[] p = new byte[7 + header.scidLen + header.dcidLen + 1 + 2 + 1 + 20 + 16];
+        int q = 0;
+        p[q++] = (byte) 0xc0; // long header, Initial, 1-byte packet number
+        p[q++] = 0;
+        p[q++] = 0;
+        p[q++] = 0;
+        p[q++] = 1;
+        p[q++] = (byte) header.scidLen;
+        System.arraycopy(buf, header.scidOff, p, q, header.scidLen);
+        q += header.scidLen;
+        p[q++] = (byte) header.dcidLen; // our SCID: the connection ID the client is using for us
+        System.arraycopy(buf, header.dcidOff, p, q, header.dcidLen);
+        q += header.dcidLen;
+        p[q++] = 0; // no token
+        int lengthOff = q;
+        q += 2;
+        int pnOffset = q;
+        p[q++] = 0; // packet number 0
+        int payloadStart = q;
+        q = FrameWriter.connectionClose(p, q, false, TransportError.INVALID_TOKEN, 0, NO_REASON);
+        q = FrameWriter.padding(p, q, payloadStart + 20 - q); // enough bytes for the header-protection sample
+        VarInt.writeWithLength(p, lengthOff, q - pnOffset + 16, 2);
+        int end = protector.seal(p, 0, pnOffset, 1, q - payloadStart, 0, pp, true);
+        queue(java.util.Arrays.copyOf(p, end), from);
     }
 
     /** Server handshakes not yet complete (counting prunes the finished ones). */

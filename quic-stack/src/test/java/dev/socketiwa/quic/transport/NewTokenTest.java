@@ -133,6 +133,19 @@ class NewTokenTest {
     }
 
     @Test
+    void anInvalidRetryTokenIsAnsweredWithInvalidToken() {
+        Pair p = pair(requireRetry());
+        // Every client datagram after the first appears to come from elsewhere, so the Retry token does not match.
+        int[] clientSent = {0};
+        p.net.rewriteFrom = f -> f.equals("client") && clientSent[0]++ > 0 ? "elsewhere" : f;
+        p.net.alias("elsewhere", "client");
+        assertTrue(p.net.runUntil(() -> p.clientClose() != null, 5 * SECOND), "the client must learn at once");
+        assertEquals("INVALID_TOKEN", TransportError.name(p.clientClose().errorCode), p.clientClose().reason);
+        assertEquals(0, p.server.connectionCount(), "no state kept for it");
+        assertEquals(1, retries[0]);
+    }
+
+    @Test
     void underLoadPolicyRetriesOnlyBeyondTheLimit() {
         QuicConfig cfg = new QuicConfig();
         cfg.addressValidation = AddressValidationPolicy.underLoad(1);
