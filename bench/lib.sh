@@ -16,6 +16,27 @@ bench_machine() {
   fi
 }
 
+# The options run-quic.sh and run-udp-echo.sh both take, with their defaults. bench_app_option "$@": when $1 is one
+# of them, applies it, sets `taken` to how many arguments it used and succeeds; else fails.
+jvm_target=""
+browser_target=""
+browser=yes
+build=yes
+docs=no
+suite_args=()
+bench_app_option() {
+  case "$1" in
+    --jvm-target) jvm_target="$2"; taken=2 ;;
+    --browser-target) browser_target="$2"; taken=2 ;;
+    --jvm-only) browser=no; taken=1 ;;
+    --no-build) build=no; taken=1 ;;
+    --quick|--full|--smoke) suite_args+=("$1"); taken=1 ;;
+    --json) suite_args+=("$1" "$2"); taken=2 ;;
+    --docs) docs=yes; taken=1 ;;
+    *) return 1 ;;
+  esac
+}
+
 # Background processes this run started; stopped on exit.
 pids=()
 bench_cleanup() {

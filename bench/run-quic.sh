@@ -24,24 +24,12 @@ tag=run-quic
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
 
-jvm_target=""
-browser_target=""
-browser=yes
 native=yes
-build=yes
-docs=no
 invocation="bench/run-quic.sh $*"
-suite_args=()
 while [ $# -gt 0 ]; do
+  if bench_app_option "$@"; then shift "$taken"; continue; fi
   case "$1" in
-    --jvm-target) jvm_target="$2"; shift 2 ;;
-    --browser-target) browser_target="$2"; shift 2 ;;
-    --jvm-only) browser=no; shift ;;
     --no-native) native=no; shift ;;
-    --no-build) build=no; shift ;;
-    --quick|--full|--smoke) suite_args+=("$1"); shift ;;
-    --json) suite_args+=("$1" "$2"); shift 2 ;;
-    --docs) docs=yes; shift ;;
     -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "run-quic.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac

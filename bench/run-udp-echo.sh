@@ -28,24 +28,13 @@ tag=run-udp-echo
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
 
-jvm_target=""
-browser_target=""
-browser=yes
-build=yes
-docs=no
 node=no
 nio=no
 invocation="bench/run-udp-echo.sh $*"
-suite_args=()
 while [ $# -gt 0 ]; do
+  if bench_app_option "$@"; then shift "$taken"; continue; fi
   case "$1" in
-    --jvm-target) jvm_target="$2"; shift 2 ;;
-    --browser-target) browser_target="$2"; shift 2 ;;
-    --jvm-only) browser=no; shift ;;
-    --no-build) build=no; shift ;;
-    --quick|--full|--smoke) suite_args+=("$1"); shift ;;
-    --json|--seed|--repeat) suite_args+=("$1" "$2"); shift 2 ;;
-    --docs) docs=yes; shift ;;
+    --seed|--repeat) suite_args+=("$1" "$2"); shift 2 ;;
     --with-node) node=yes; shift ;;
     --with-nio) nio=yes; shift ;;
     -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
