@@ -16,6 +16,9 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+tag=run-jmh
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
 mode=quick
 build=yes
@@ -66,9 +69,7 @@ if [ "$wasm" = yes ]; then
     bench-jmh/target/wasm-crypto
 fi
 if [ "$docs" = yes ]; then
-  cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
-  machine="${cpu:-unknown CPU}, $(nproc) cores, $(java -version 2>&1 | head -1), load average before the docs were"
-  machine="$machine written $(cut -d' ' -f1-3 /proc/loadavg)"
+  machine=$(bench_machine)
   wasm_args=()
   [ -f bench-jmh/target/wasm-crypto/wasm-crypto.tsv ] && wasm_args=(--wasm-tsv bench-jmh/target/wasm-crypto/wasm-crypto.tsv)
   java -cp "$cp" dev.socketiwa.bench.jmh.docs.MicrobenchmarkDocs --jmh-json bench-jmh/target/jmh-result.json \

@@ -20,25 +20,16 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+tag=run-quic
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
-jvm_target=""
-browser_target=""
-browser=yes
 native=yes
-build=yes
-docs=no
 invocation="bench/run-quic.sh $*"
-suite_args=()
 while [ $# -gt 0 ]; do
+  if bench_app_option "$@"; then shift "$taken"; continue; fi
   case "$1" in
-    --jvm-target) jvm_target="$2"; shift 2 ;;
-    --browser-target) browser_target="$2"; shift 2 ;;
-    --jvm-only) browser=no; shift ;;
     --no-native) native=no; shift ;;
-    --no-build) build=no; shift ;;
-    --quick|--full|--smoke) suite_args+=("$1"); shift ;;
-    --json) suite_args+=("$1" "$2"); shift 2 ;;
-    --docs) docs=yes; shift ;;
     -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "run-quic.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -65,60 +56,15 @@ mvn "${mvn_args[@]}" -q -pl bench dependency:build-classpath -Dmdep.outputFile=t
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 mkdir -p "$logs"
 
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-}
-trap cleanup EXIT
+trap bench_cleanup EXIT
 
 mapfile -t udp_ports < <(java -cp "$cp" dev.socketiwa.bench.suite.FreePorts udp 2)
-if [ -z "$jvm_target" ]; then
-  jvm_target="127.0.0.1:${udp_ports[0]}"
-  mvn "${mvn_args[@]}" -f examples/quic-echo/pom.xml socketiwa:run -Dsocketiwa.listen="$jvm_target" \
-    >"$logs/jvm.log" 2>&1 &
-  pids+=($!)
-  echo "[run-quic] JVM: examples/quic-echo with socketiwa:run on $jvm_target (log $logs/jvm.log)"
-fi
-if [ "$browser" = yes ] && [ -z "$browser_target" ]; then
-  browser_target="127.0.0.1:${udp_ports[1]}"
-  dev_port=$(java -cp "$cp" dev.socketiwa.bench.suite.FreePorts tcp 1)
-  mvn "${mvn_args[@]}" -f examples/quic-echo/pom.xml socketiwa:dev -Dsocketiwa.launch=true -Dsocketiwa.headless=true \
-    -Dsocketiwa.devPort="$dev_port" "-Dsocketiwa.open=/?listen=$browser_target" >"$logs/browser.log" 2>&1 &
-  pids+=($!)
-  echo "[run-quic] browser: examples/quic-echo as an IWA in headless Chromium on $browser_target" \
-    "(dev server 127.0.0.1:$dev_port, log $logs/browser.log)"
-fi
-
-if [ "$docs" = yes ]; then
-  mkdir -p docs
-  cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
-  chromium_version=$( (chromium --version || chromium-browser --version) 2>/dev/null | head -1 || true)
-  machine="${cpu:-unknown CPU}, $(nproc) cores, Linux $(uname -r), $(java -version 2>&1 | head -1),"
-  machine="$machine ${chromium_version:-Chromium (version unknown)}, load average before the run $(cut -d' ' -f1-3 /proc/loadavg)"
-  suite_args+=(--markdown docs/benchmarks.md --chart docs/benchmarks-quic.svg --machine "$machine"
-               --command "$invocation")
-fi
+bench_start_apps quic-echo
+if [ "$docs" = yes ]; then bench_docs_args docs/benchmarks-quic.svg; fi
 
 targets=(--target "jvm=$jvm_target")
 if [ "$browser" = yes ]; then targets+=(--target "browser=$browser_target"); fi
 if [ "$native" = yes ]; then targets+=(--with-native); fi
 status=0
-java -cp "$cp" dev.socketiwa.bench.quic.QuicSuite --wait-ready 180 --work "$logs" "${suite_args[@]}" "${targets[@]}" &
-suite_pid=$!
-# if an app dies (e.g. Chromium refused the install), stop at once instead of waiting out --wait-ready
-while kill -0 "$suite_pid" 2>/dev/null; do
-  for p in "${pids[@]}"; do
-    if ! kill -0 "$p" 2>/dev/null; then
-      echo "[run-quic] an app exited before the measurement ended (pid $p); stopping" >&2
-      kill "$suite_pid" 2>/dev/null || true
-      status=1
-    fi
-  done
-  sleep 1
-done
-wait "$suite_pid" || status=$?
-if [ "$status" -ne 0 ]; then
-  for f in "$logs"/*.log; do [ -f "$f" ] && { echo "--- tail of $f"; tail -n 30 "$f"; }; done >&2
-fi
+bench_run_suite "$logs" java -cp "$cp" dev.socketiwa.bench.quic.QuicSuite --wait-ready 180 --work "$logs" "${suite_args[@]}" "${targets[@]}" || status=$?
 exit "$status"

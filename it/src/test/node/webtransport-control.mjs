@@ -4,28 +4,10 @@
 // The endpoint: a bidi stream starting "reset N\n" is reset by the server with code N, one starting "stop N\n" is
 // stopped with code N;
 // datagrams "drain" and "close N reason" make the server drain or close the session. Prints: RESULT <JSON>.
-import http from 'node:http';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { onWebTransportPage } from './webtransport-page.mjs';
 
-const [puppeteerDir, chromium, profile, url, optionsText] = process.argv.slice(2);
-const { default: puppeteer } = await import(pathToFileURL(path.join(puppeteerDir, 'lib/puppeteer/puppeteer-core.js')).href);
-
-const site = http.createServer((req, res) => {
-  res.writeHead(200, { 'content-type': 'text/html' });
-  res.end('<!doctype html><title>webtransport control</title>');
-});
-await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
-const browser = await puppeteer.launch({
-  executablePath: chromium,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--user-data-dir=' + profile],
-});
-try {
-  const page = await browser.newPage();
-  await page.goto('http://127.0.0.1:' + site.address().port + '/');
-  const result = await page.evaluate(async (url, optionsText) => {
+await onWebTransportPage('webtransport control', async (page, { url, optionsText }) => JSON.stringify(
+  await page.evaluate(async (url, optionsText) => {
     const out = {};
     const withTimeout = (p, ms, what) => Promise.race([p,
       new Promise((_, reject) => setTimeout(() => reject(new Error('timeout: ' + what)), ms))]);
@@ -86,9 +68,4 @@ try {
       out.error = String(e);
     }
     return out;
-  }, url, optionsText);
-  console.log('RESULT ' + JSON.stringify(result));
-} finally {
-  await browser.close();
-  site.close();
-}
+  }, url, optionsText)));

@@ -1,8 +1,9 @@
-// Evaluated in a plain http://127.0.0.1 tab as `(<this function>)(url, options, closeCode, closeReason)`: Chromium's
-// WebTransport against an echo server (quic-echo's /wt), with the options the server published
+// Evaluated in a plain http://127.0.0.1 tab as `(<this function>)(url, options, closeCode, closeReason[, sizes])`:
+// Chromium's WebTransport against an echo server (quic-echo's /wt), with the options the server published
 // (serverCertificateHashes). Echoes datagrams, a bidirectional stream and a unidirectional stream (answered on a new
-// one), then closes with the code and reason. Resolves to a JSON string of what happened; never rejects.
-async (url, options, closeCode, closeReason) => {
+// one) of sizes.bidi and sizes.uni bytes, then closes with the code and reason. Resolves to a JSON string of what
+// happened; never rejects. Used by the IWA tests (through WebTransportTab) and by src/test/node/webtransport-echo.mjs.
+async (url, options, closeCode, closeReason, sizes = { bidi: 100000, uni: 30000 }) => {
   const out = {};
   const step = (name) => { out.step = name; };
   const withTimeout = (p, ms, what) => Promise.race([p,
@@ -35,6 +36,7 @@ async (url, options, closeCode, closeReason) => {
     step('datagrams'); // unreliable: send rounds until every one came back
     const dgWriter = wt.datagrams.writable.getWriter();
     const dgReader = wt.datagrams.readable.getReader();
+    const sent = new Set();
     const echoed = new Set();
     const receiving = (async () => {
       while (echoed.size < 3) {
@@ -45,14 +47,17 @@ async (url, options, closeCode, closeReason) => {
     })();
     for (let round = 0; round < 20 && echoed.size < 3; round++) {
       for (let i = 0; i < 3; i++) {
-        await dgWriter.write(new TextEncoder().encode('datagram ' + i));
+        const text = 'datagram ' + i;
+        sent.add(text);
+        await dgWriter.write(new TextEncoder().encode(text));
       }
       await Promise.race([receiving, new Promise((r) => setTimeout(r, 250))]);
     }
     out.datagramsEchoed = [...echoed].sort();
+    out.datagramsAllKnown = [...echoed].every((t) => sent.has(t));
 
     step('bidi');
-    const bidiData = pattern(100000, 7);
+    const bidiData = pattern(sizes.bidi, 7);
     const bidi = await wt.createBidirectionalStream();
     const bidiWriter = bidi.writable.getWriter();
     const bidiRead = readAll(bidi.readable);
@@ -63,7 +68,7 @@ async (url, options, closeCode, closeReason) => {
     out.bidiIdentical = same(bidiBack, bidiData);
 
     step('uni');
-    const uniData = pattern(30000, 3);
+    const uniData = pattern(sizes.uni, 3);
     const incoming = wt.incomingUnidirectionalStreams.getReader();
     const uni = await wt.createUnidirectionalStream();
     const uniWriter = uni.getWriter();

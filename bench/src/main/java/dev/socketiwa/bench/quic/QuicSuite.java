@@ -70,16 +70,7 @@ public final class QuicSuite {
                     case "--chart": chart = Path.of(value(args, ++i, "--chart")); break;
                     case "--machine": machine = value(args, ++i, "--machine"); break;
                     case "--command": command = value(args, ++i, "--command"); break;
-                    case "--target": {
-                        String t = value(args, ++i, "--target");
-                        int eq = t.indexOf('=');
-                        if (eq <= 0 || !t.substring(0, eq).matches("[A-Za-z0-9_-]{1,10}")) {
-                            throw new IllegalArgumentException("--target wants name=host:port with a short name of"
-                                    + " letters, digits, - or _, e.g. jvm=127.0.0.1:4433");
-                        }
-                        targets.put(t.substring(0, eq), LoopbackTarget.parse(t.substring(eq + 1)));
-                        break;
-                    }
+                    case "--target": LoopbackTarget.putNamed(targets, value(args, ++i, "--target")); break;
                     default: throw new IllegalArgumentException("unknown option '" + args[i] + "'");
                 }
             }

@@ -3,6 +3,7 @@ package dev.socketiwa.bench.udp;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -88,6 +89,19 @@ public final class LoopbackTarget {
                     + " (127.0.0.0/8 or ::1); the load tool only sends on this machine");
         }
         return target;
+    }
+
+    /**
+     * Parses a suite's {@code --target name=host:port} (a short name: it heads a table column) into {@code targets};
+     * the map keeps the order the options came in.
+     */
+    public static void putNamed(Map<String, InetSocketAddress> targets, String nameEqualsTarget) {
+        int eq = nameEqualsTarget.indexOf('=');
+        if (eq <= 0 || !nameEqualsTarget.substring(0, eq).matches("[A-Za-z0-9_-]{1,10}")) {
+            throw new IllegalArgumentException("--target wants name=host:port with a short name of"
+                    + " letters, digits, - or _, e.g. jvm=127.0.0.1:4433");
+        }
+        targets.put(nameEqualsTarget.substring(0, eq), parse(nameEqualsTarget.substring(eq + 1)));
     }
 
     public static String format(InetSocketAddress target) {

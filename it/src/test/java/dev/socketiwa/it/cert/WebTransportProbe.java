@@ -8,11 +8,11 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.socketiwa.it.tools.TestTools;
+import dev.socketiwa.it.tools.WebTransportPageScript;
 import dev.socketiwa.runtime.cert.ServerCertificate;
 
 /**
@@ -71,21 +71,8 @@ final class WebTransportProbe {
      * last line is {@code RESULT ready} or {@code RESULT error <message>}.
      */
     static String openSession(Path dir, String url, String optionsText) throws Exception {
-        Path script = Paths.get("src/test/node/webtransport-probe.mjs").toAbsolutePath();
-        Process node = new ProcessBuilder(TestTools.node().toString(), script.toString(),
-                TestTools.nodeModules().resolve("puppeteer-core").toString(), TestTools.chromium().toString(),
-                dir.resolve("profile").toString(), url, optionsText)
-                .redirectErrorStream(true).start();
-        byte[] out = node.getInputStream().readAllBytes();
-        if (!node.waitFor(90, TimeUnit.SECONDS)) {
-            node.destroyForcibly();
-            fail("the Chromium probe did not finish");
-        }
-        String output = new String(out, StandardCharsets.UTF_8);
-        if (node.exitValue() != 0 || !output.contains("RESULT ")) {
-            fail("the Chromium probe failed:\n" + output);
-        }
-        return output;
+        return WebTransportPageScript.run("webtransport-probe.mjs", dir.resolve("profile"), url, optionsText, 90,
+                () -> "");
     }
 
     private static int freeUdpPort() throws IOException {

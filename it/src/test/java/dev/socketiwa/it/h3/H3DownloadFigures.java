@@ -1,9 +1,8 @@
 package dev.socketiwa.it.h3;
 
+import dev.socketiwa.it.tools.Gtlsserver;
+import dev.socketiwa.it.tools.PemCertificate;
 import dev.socketiwa.it.tools.TestTools;
-import dev.socketiwa.quic.crypto.SecureRandomSource;
-import dev.socketiwa.runtime.cert.CertificateGenerator;
-import dev.socketiwa.runtime.cert.CertificateRequest;
 import dev.socketiwa.runtime.cert.ServerCertificate;
 
 import java.net.DatagramSocket;
@@ -28,19 +27,14 @@ public final class H3DownloadFigures {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path dir = Files.createTempDirectory("h3-figures");
-        ServerCertificate cert = new CertificateGenerator(new SecureRandomSource())
-                .generate(CertificateRequest.defaults(), System.currentTimeMillis());
-        Files.writeString(dir.resolve("cert.pem"), cert.certificatePem());
-        Files.writeString(dir.resolve("key.pem"), cert.privateKeyPem());
+        ServerCertificate cert = PemCertificate.writeNew(dir);
         Files.createDirectories(dir.resolve("htdocs"));
         Files.write(dir.resolve("htdocs/blob"), new byte[SIZE]);
         int gtlsPort;
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             gtlsPort = s.getLocalPort();
         }
-        Process gtls = new ProcessBuilder(TestTools.gtlsserver().toString(), "-q", "-d", dir.resolve("htdocs").toString(),
-                "127.0.0.1", String.valueOf(gtlsPort), dir.resolve("key.pem").toString(), dir.resolve("cert.pem").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("gtlsserver.log").toFile()).start();
+        Process gtls = Gtlsserver.start(dir, dir.resolve("htdocs"), gtlsPort, dir.resolve("gtlsserver.log"));
         List<Double> ours = new ArrayList<>();
         List<Double> theirs = new ArrayList<>();
         try (OurH3Server server = new OurH3Server()) {

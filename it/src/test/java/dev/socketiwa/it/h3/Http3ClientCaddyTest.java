@@ -1,11 +1,9 @@
 package dev.socketiwa.it.h3;
 
+import dev.socketiwa.it.tools.PemCertificate;
 import dev.socketiwa.it.browser.FreePorts;
 import dev.socketiwa.it.tools.TestTools;
-import dev.socketiwa.quic.crypto.SecureRandomSource;
 import dev.socketiwa.quic.h3.qpack.HeaderField;
-import dev.socketiwa.runtime.cert.CertificateGenerator;
-import dev.socketiwa.runtime.cert.CertificateRequest;
 import dev.socketiwa.runtime.cert.ServerCertificate;
 import dev.socketiwa.runtime.h3.Http3Response;
 import org.junit.jupiter.api.Test;
@@ -33,10 +31,7 @@ class Http3ClientCaddyTest {
     @Test
     void getsFromCaddyOverHttp3(@TempDir Path dir) throws Exception {
         Path caddy = TestTools.caddy();
-        ServerCertificate cert = new CertificateGenerator(new SecureRandomSource()).generate(CertificateRequest.defaults(),
-                System.currentTimeMillis());
-        Files.writeString(dir.resolve("cert.pem"), cert.certificatePem());
-        Files.writeString(dir.resolve("key.pem"), cert.privateKeyPem());
+        ServerCertificate cert = PemCertificate.writeNew(dir);
         Path site = Files.createDirectories(dir.resolve("site"));
         byte[] page = "<!doctype html><title>caddy</title>\n".getBytes(StandardCharsets.US_ASCII);
         Files.write(site.resolve("index.html"), page);

@@ -1,10 +1,9 @@
 package dev.socketiwa.it.h3;
 
+import dev.socketiwa.it.tools.Gtlsserver;
+import dev.socketiwa.it.tools.PemCertificate;
 import dev.socketiwa.it.browser.FreePorts;
 import dev.socketiwa.it.tools.TestTools;
-import dev.socketiwa.quic.crypto.SecureRandomSource;
-import dev.socketiwa.runtime.cert.CertificateGenerator;
-import dev.socketiwa.runtime.cert.CertificateRequest;
 import dev.socketiwa.runtime.cert.ServerCertificate;
 import dev.socketiwa.runtime.h3.Http3Exception;
 import dev.socketiwa.runtime.h3.Http3Response;
@@ -31,10 +30,7 @@ class Http3ClientGtlsServerTest {
 
     @Test
     void getsFilesFromGtlsserver(@TempDir Path dir) throws Exception {
-        ServerCertificate cert = new CertificateGenerator(new SecureRandomSource()).generate(CertificateRequest.defaults(),
-                System.currentTimeMillis());
-        Files.writeString(dir.resolve("cert.pem"), cert.certificatePem());
-        Files.writeString(dir.resolve("key.pem"), cert.privateKeyPem());
+        ServerCertificate cert = PemCertificate.writeNew(dir);
         Path htdocs = Files.createDirectories(dir.resolve("htdocs"));
         byte[] page = "<!doctype html><title>gtlsserver</title>\n".getBytes(StandardCharsets.US_ASCII);
         Files.write(htdocs.resolve("index.html"), page);
@@ -42,9 +38,7 @@ class Http3ClientGtlsServerTest {
         new Random(5).nextBytes(big);
         Files.write(htdocs.resolve("big.bin"), big);
         int port = FreePorts.udp();
-        Process server = new ProcessBuilder(TestTools.gtlsserver().toString(), "-q", "-d", htdocs.toString(),
-                "127.0.0.1", String.valueOf(port), dir.resolve("key.pem").toString(), dir.resolve("cert.pem").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        Process server = Gtlsserver.start(dir, htdocs, port, dir.resolve("server.log"));
         try {
             Thread.sleep(300);
             assertTrue(server.isAlive(), "gtlsserver exited: " + Files.readString(dir.resolve("server.log")));

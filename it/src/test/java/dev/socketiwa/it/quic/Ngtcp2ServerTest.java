@@ -1,16 +1,14 @@
 package dev.socketiwa.it.quic;
 
-import dev.socketiwa.it.tools.TestTools;
+import dev.socketiwa.it.tools.Gtlsserver;
+import dev.socketiwa.it.tools.PemCertificate;
 import dev.socketiwa.quic.crypto.jca.JcaCryptoProvider;
 import dev.socketiwa.quic.tls.CertificateTrust;
 import dev.socketiwa.quic.tls.TlsClientConfig;
 import dev.socketiwa.quic.transport.Connection;
 import dev.socketiwa.quic.transport.ConnectionEvent;
 import dev.socketiwa.quic.transport.QuicConfig;
-import dev.socketiwa.runtime.cert.CertificateGenerator;
-import dev.socketiwa.runtime.cert.CertificateRequest;
 import dev.socketiwa.runtime.cert.ServerCertificate;
-import dev.socketiwa.quic.crypto.SecureRandomSource;
 import dev.socketiwa.runtime.quic.QuicClient;
 import dev.socketiwa.runtime.udp.UdpEndpoint;
 import dev.socketiwa.runtime.udp.jvm.DatagramChannelTransport;
@@ -32,19 +30,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class Ngtcp2ServerTest {
     @Test
     void handshakeWithH3AndCleanClose(@TempDir Path dir) throws Exception {
-        Path gtlsserver = TestTools.gtlsserver();
-        ServerCertificate cert = new CertificateGenerator(new SecureRandomSource()).generate(CertificateRequest.defaults(),
-                System.currentTimeMillis());
-        Files.writeString(dir.resolve("cert.pem"), cert.certificatePem());
-        Files.writeString(dir.resolve("key.pem"), cert.privateKeyPem());
+        ServerCertificate cert = PemCertificate.writeNew(dir);
         Files.createDirectories(dir.resolve("htdocs"));
         int port;
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        Process server = new ProcessBuilder(gtlsserver.toString(), "-q", "-d", dir.resolve("htdocs").toString(),
-                "127.0.0.1", String.valueOf(port), dir.resolve("key.pem").toString(), dir.resolve("cert.pem").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        Process server = Gtlsserver.start(dir, dir.resolve("htdocs"), port, dir.resolve("server.log"));
         try (DatagramChannelTransport udp = DatagramChannelTransport.bind(UdpEndpoint.of("127.0.0.1", 0))) {
             Thread.sleep(300); // let gtlsserver bind; our Initial would be retransmitted anyway
             assertTrue(server.isAlive(), "gtlsserver exited: " + Files.readString(dir.resolve("server.log")));

@@ -1,8 +1,9 @@
 package dev.socketiwa.it.quic;
 
+import dev.socketiwa.it.tools.Gtlsserver;
+import dev.socketiwa.it.tools.PemCertificate;
 import dev.socketiwa.examples.quicecho.QuicEcho;
 import dev.socketiwa.it.tools.TestTools;
-import dev.socketiwa.quic.crypto.SecureRandomSource;
 import dev.socketiwa.quic.crypto.jca.JcaCryptoProvider;
 import dev.socketiwa.quic.h3.qpack.HeaderField;
 import dev.socketiwa.quic.h3.qpack.QpackEncoder;
@@ -13,8 +14,6 @@ import dev.socketiwa.quic.tls.TlsClientConfig;
 import dev.socketiwa.quic.transport.Connection;
 import dev.socketiwa.quic.transport.ConnectionEvent;
 import dev.socketiwa.quic.transport.QuicConfig;
-import dev.socketiwa.runtime.cert.CertificateGenerator;
-import dev.socketiwa.runtime.cert.CertificateRequest;
 import dev.socketiwa.runtime.cert.ServerCertificate;
 import dev.socketiwa.runtime.quic.QuicClient;
 import dev.socketiwa.runtime.quic.QuicServer;
@@ -84,20 +83,14 @@ class Ngtcp2ZeroRttTest {
 
     @Test
     void ourClientResumesWithZeroRttAgainstGtlsserver(@TempDir Path dir) throws Exception {
-        Path gtlsserver = TestTools.gtlsserver();
-        ServerCertificate cert = new CertificateGenerator(new SecureRandomSource()).generate(CertificateRequest.defaults(),
-                System.currentTimeMillis());
-        Files.writeString(dir.resolve("cert.pem"), cert.certificatePem());
-        Files.writeString(dir.resolve("key.pem"), cert.privateKeyPem());
+        ServerCertificate cert = PemCertificate.writeNew(dir);
         Path htdocs = Files.createDirectories(dir.resolve("htdocs"));
         Files.writeString(htdocs.resolve("index.html"), "resumed-with-0rtt\n");
         int port;
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        Process server = new ProcessBuilder(gtlsserver.toString(), "-q", "-d", htdocs.toString(),
-                "127.0.0.1", String.valueOf(port), dir.resolve("key.pem").toString(), dir.resolve("cert.pem").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        Process server = Gtlsserver.start(dir, htdocs, port, dir.resolve("server.log"));
         try (DatagramChannelTransport udp = DatagramChannelTransport.bind(UdpEndpoint.of("127.0.0.1", 0))) {
             Thread.sleep(300);
             assertTrue(server.isAlive(), "gtlsserver exited: " + Files.readString(dir.resolve("server.log")));

@@ -1,6 +1,6 @@
 package dev.socketiwa.it.webtransport;
 
-import dev.socketiwa.it.tools.TestTools;
+import dev.socketiwa.it.tools.WebTransportPageScript;
 import dev.socketiwa.quic.crypto.SecureRandomSource;
 import dev.socketiwa.quic.crypto.jca.JcaCryptoProvider;
 import dev.socketiwa.quic.h3.webtransport.WebTransportHandler;
@@ -23,15 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The WebTransport controls seen from Chromium's side: our stream reset and STOP_SENDING reach the page with their
@@ -107,21 +104,8 @@ class ChromiumWebTransportControlTest {
         try {
             String url = "https://127.0.0.1:" + udp.localEndpoint().port() + "/control";
             String options = CertificateHashes.serverCertificateHashesSnippet(List.of(cert.published()));
-            Path script = Paths.get("src/test/node/webtransport-control.mjs").toAbsolutePath();
-            Process node = new ProcessBuilder(TestTools.node().toString(), script.toString(),
-                    TestTools.nodeModules().resolve("puppeteer-core").toString(), TestTools.chromium().toString(),
-                    dir.resolve("profile").toString(), url, options)
-                    .redirectErrorStream(true).start();
-            byte[] out = node.getInputStream().readAllBytes();
-            if (!node.waitFor(120, TimeUnit.SECONDS)) {
-                node.destroyForcibly();
-                fail("the Chromium WebTransport page did not finish");
-            }
-            String output = new String(out, StandardCharsets.UTF_8);
-            if (node.exitValue() != 0 || !output.contains("RESULT ")) {
-                fail("the Chromium WebTransport page failed:\n" + output + "\nserver saw: " + commands.seen);
-            }
-            String result = output.substring(output.indexOf("RESULT ") + 7).trim();
+            String result = WebTransportPageScript.result(WebTransportPageScript.run("webtransport-control.mjs",
+                    dir.resolve("profile"), url, options, 120, () -> "\nserver saw: " + commands.seen));
             System.out.println("Chromium WebTransport controls: " + result + "; server saw " + commands.seen);
             for (String expected : new String[] {"\"bidiReadError\":\"WebTransportError\"", "\"bidiReadCode\":123",
                 "\"bidiWriteError\":\"WebTransportError\"", "\"bidiWriteCode\":124",

@@ -1,7 +1,7 @@
 package dev.socketiwa.it.webtransport;
 
 import dev.socketiwa.examples.quicecho.QuicEcho;
-import dev.socketiwa.it.tools.TestTools;
+import dev.socketiwa.it.tools.WebTransportPageScript;
 import dev.socketiwa.quic.crypto.SecureRandomSource;
 import dev.socketiwa.runtime.cert.CertificateGenerator;
 import dev.socketiwa.runtime.cert.CertificateHashes;
@@ -13,16 +13,13 @@ import dev.socketiwa.runtime.udp.jvm.DatagramChannelTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Chromium's WebTransport (the browser API, pinned to our certificate with serverCertificateHashes) as the client of
@@ -49,21 +46,9 @@ class ChromiumWebTransportTest {
         try {
             String url = "https://127.0.0.1:" + udp.localEndpoint().port() + "/wt";
             String options = CertificateHashes.serverCertificateHashesSnippet(List.of(cert.published()));
-            Path script = Paths.get("src/test/node/webtransport-echo.mjs").toAbsolutePath();
-            Process node = new ProcessBuilder(TestTools.node().toString(), script.toString(),
-                    TestTools.nodeModules().resolve("puppeteer-core").toString(), TestTools.chromium().toString(),
-                    dir.resolve("profile").toString(), url, options, Integer.toString(CLOSE_CODE), CLOSE_REASON)
-                    .redirectErrorStream(true).start();
-            byte[] out = node.getInputStream().readAllBytes();
-            if (!node.waitFor(120, TimeUnit.SECONDS)) {
-                node.destroyForcibly();
-                fail("the Chromium WebTransport page did not finish");
-            }
-            String output = new String(out, StandardCharsets.UTF_8);
-            if (node.exitValue() != 0 || !output.contains("RESULT ")) {
-                fail("the Chromium WebTransport page failed:\n" + output + "\nserver log: " + log);
-            }
-            String result = output.substring(output.indexOf("RESULT ") + 7).trim();
+            String result = WebTransportPageScript.result(WebTransportPageScript.run("webtransport-echo.mjs",
+                    dir.resolve("profile"), url, options, 120, () -> "\nserver log: " + log,
+                    Integer.toString(CLOSE_CODE), CLOSE_REASON));
             System.out.println("Chromium WebTransport against quic-echo: " + result);
             for (String expected : new String[] {"\"ready\":true",
                 "\"datagramsEchoed\":[\"datagram 0\",\"datagram 1\",\"datagram 2\"]", "\"datagramsAllKnown\":true",

@@ -3,42 +3,39 @@ package dev.socketiwa.runtime.quic;
 import dev.socketiwa.quic.transport.Connection;
 import dev.socketiwa.quic.transport.ConnectionEvent;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * ALPN {@code echo}: every bidirectional stream sends back what it receives and finishes when the peer finishes;
  * datagrams are sent back as they are.
  */
-public final class EchoHandler implements QuicHandler {
+public final class EchoHandler extends PerStreamHandler<EchoHandler.Pending> {
     public static final String ALPN = "echo";
     private static final int MAX_PENDING = 256 * 1024;
 
-    /** Bytes read but not yet written back, per stream. */
-    private final Map<Long, Pending> streams = new HashMap<>();
-    private final byte[] buf = new byte[16384];
-
-    private static final class Pending {
-        byte[] data = new byte[16384];
+    /** Bytes read but not yet written back. */
+    static final class Pending extends PerStreamHandler.StreamState {
+        final byte[] data = new byte[16384];
         int start;
         int end;
         boolean peerFinished;
         boolean finished;
     }
 
+    public EchoHandler() {
+        super(16384);
+    }
+
     @Override
-    public void onEvent(Connection c, ConnectionEvent e) {
+    protected Pending newState() {
+        return new Pending();
+    }
+
+    @Override
+    protected void onOtherEvent(Connection c, ConnectionEvent e) {
         switch (e.kind) {
-            case STREAM_OPENED:
-                if ((e.streamId & 2) == 0) streams.put(e.streamId, new Pending());
-                break;
-            case STREAM_READABLE:
-            case STREAM_WRITABLE:
-                pump(c, e.streamId);
-                break;
             case STREAM_RESET:
+                // echo the reset back, so the peer sees its stream end the way it ended it
                 c.resetStream(e.streamId, e.errorCode);
-                streams.remove(e.streamId);
+                drop(e.streamId);
                 break;
             case DATAGRAM:
                 c.sendDatagram(e.data, 0, e.data.length);
@@ -49,22 +46,12 @@ public final class EchoHandler implements QuicHandler {
     }
 
     @Override
-    public void service(Connection c) {
-        for (Long id : streams.keySet().toArray(new Long[0])) pump(c, id);
-    }
-
-    private void pump(Connection c, long id) {
-        Pending p = streams.get(id);
-        if (p == null) {
-            // a unidirectional stream: nothing to echo on, just consume it
-            while (c.read(id, buf, 0, buf.length) > 0) { }
-            return;
-        }
+    protected void pump(Connection c, long id, Pending p) {
         while (true) {
             if (p.end > p.start) {
                 int w = c.write(id, p.data, p.start, p.end - p.start);
                 if (w < 0) {
-                    streams.remove(id);
+                    drop(id);
                     return;
                 }
                 p.start += w;
@@ -83,7 +70,7 @@ public final class EchoHandler implements QuicHandler {
         if (p.peerFinished && p.start == p.end && !p.finished) {
             c.finish(id);
             p.finished = true;
-            streams.remove(id);
+            drop(id);
         }
     }
 }

@@ -4,24 +4,20 @@ import dev.socketiwa.quic.transport.Connection;
 import dev.socketiwa.quic.transport.ConnectionEvent;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * ALPN {@code hq-interop}: HTTP/0.9 over QUIC as the QUIC interop runner defines it. Each client bidirectional stream
  * carries {@code GET /path} (then FIN); the answer is the file's bytes, then FIN. Unknown files reset the stream.
  */
-public final class HqInteropHandler implements QuicHandler {
+public final class HqInteropHandler extends PerStreamHandler<HqInteropHandler.Exchange> {
     public static final String ALPN = "hq-interop";
     /** HTTP/0.9 has no status codes: a missing file resets the stream with this application error. */
     public static final long NOT_FOUND = 0x10;
     private static final int MAX_REQUEST = 4096;
 
     private final ContentSource content;
-    private final Map<Long, Exchange> exchanges = new HashMap<>();
-    private final byte[] buf = new byte[MAX_REQUEST];
 
-    private static final class Exchange {
+    static final class Exchange extends PerStreamHandler.StreamState {
         final byte[] request = new byte[MAX_REQUEST];
         int requestLength;
         byte[] response;
@@ -29,22 +25,22 @@ public final class HqInteropHandler implements QuicHandler {
     }
 
     public HqInteropHandler(ContentSource content) {
+        super(MAX_REQUEST);
         this.content = content;
     }
 
     @Override
-    public void onEvent(Connection c, ConnectionEvent e) {
+    protected Exchange newState() {
+        return new Exchange();
+    }
+
+    @Override
+    protected void onOtherEvent(Connection c, ConnectionEvent e) {
         switch (e.kind) {
-            case STREAM_OPENED:
-                if ((e.streamId & 2) == 0) exchanges.put(e.streamId, new Exchange());
-                break;
-            case STREAM_READABLE:
-            case STREAM_WRITABLE:
-                pump(c, e.streamId);
-                break;
             case STREAM_RESET:
             case STOP_SENDING:
-                exchanges.remove(e.streamId);
+                // the client gave up on this request: forget it, nothing to answer
+                drop(e.streamId);
                 break;
             default:
                 break;
@@ -52,22 +48,13 @@ public final class HqInteropHandler implements QuicHandler {
     }
 
     @Override
-    public void service(Connection c) {
-        for (Long id : exchanges.keySet().toArray(new Long[0])) pump(c, id);
-    }
-
-    private void pump(Connection c, long id) {
-        Exchange x = exchanges.get(id);
-        if (x == null) {
-            while (c.read(id, buf, 0, buf.length) > 0) { }
-            return;
-        }
+    protected void pump(Connection c, long id, Exchange x) {
         while (x.response == null) {
             int room = MAX_REQUEST - x.requestLength;
             if (room == 0) {
                 c.resetStream(id, NOT_FOUND);
                 c.stopSending(id, NOT_FOUND);
-                exchanges.remove(id);
+                drop(id);
                 return;
             }
             int n = c.read(id, x.request, x.requestLength, room);
@@ -79,7 +66,7 @@ public final class HqInteropHandler implements QuicHandler {
             byte[] file = lookup(new String(x.request, 0, x.requestLength, StandardCharsets.US_ASCII));
             if (file == null) {
                 c.resetStream(id, NOT_FOUND);
-                exchanges.remove(id);
+                drop(id);
                 return;
             }
             x.response = file;
@@ -87,13 +74,13 @@ public final class HqInteropHandler implements QuicHandler {
         while (x.sent < x.response.length) {
             int w = c.write(id, x.response, x.sent, x.response.length - x.sent);
             if (w <= 0) {
-                if (w < 0) exchanges.remove(id);
+                if (w < 0) drop(id);
                 return;
             }
             x.sent += w;
         }
         c.finish(id);
-        exchanges.remove(id);
+        drop(id);
     }
 
     private byte[] lookup(String request) {
