@@ -108,18 +108,13 @@ public final class H3ClientRequest extends H3MessageStream {
     }
 
     private void tryFinish() {
-        if (!flush()) return;
-        if (outFrameRemaining > 0) {
-            // a DATA frame was announced longer than what was written: the request cannot end cleanly
-            abort(H3Error.INTERNAL_ERROR);
-            return;
-        }
-        io.finish(streamId);
+        if (!finishSending()) return;
         finished = true;
         releaseIfDone();
     }
 
     /** Cancels the exchange in both directions (a stream error, H3_REQUEST_CANCELLED by convention). */
+    @Override
     public void abort(long errorCode) {
         if (aborted) return;
         io.resetStream(streamId, errorCode);

@@ -141,28 +141,19 @@ public final class H3ClientSession extends H3Connection {
     }
 
     public void onReadable(long id) {
-        if (closed) return;
-        start();
-        try {
-            H3ClientRequest r = requests.get(id);
-            PeerUniStream u = r == null ? peerUni.get(id) : null;
-            if (r != null) {
-                if (!r.hasResponse()) {
-                    if (r.readHead()) r.notifyResponse();
-                } else {
-                    r.notifyReadable();
-                }
-            } else if (u != null) {
-                readUni(id, u);
-            } else {
-                drain(id); // a stream we no longer track
-            }
-        } catch (H3Exception e) {
-            fail(e.errorCode(), e.getMessage());
-        } catch (QpackException e) {
-            fail(e.errorCode(), e.getMessage());
+        readStream(id);
+    }
+
+    @Override
+    void readOtherStream(long id) throws H3Exception, QpackException {
+        H3ClientRequest r = requests.get(id);
+        if (r == null) {
+            readPeerUniOrDrain(id);
+        } else if (!r.hasResponse()) {
+            if (r.readHead()) r.notifyResponse();
+        } else {
+            r.notifyReadable();
         }
-        flushOwnStreams();
     }
 
     public void onWritable(long id) {

@@ -103,6 +103,9 @@ abstract class H3Connection {
     /** QPACK inserts arrived while request streams wait for them: let those streams decode again. */
     abstract void retryBlocked() throws H3Exception, QpackException;
 
+    /** Reads a stream that is not one of the connection's own: a request, or one the subclass serves. */
+    abstract void readOtherStream(long id) throws H3Exception, QpackException;
+
     /** Closes the connection with an HTTP/3 error code (a connection error found on a request stream, too). */
     abstract void fail(long errorCode, String reason);
 
@@ -153,6 +156,31 @@ abstract class H3Connection {
                 || u.type == StreamType.QPACK_DECODER);
     }
 
+    /**
+     * A stream has bytes (or its end): requests and extension streams go to the subclass, the peer's unidirectional
+     * streams are read here, and what arrives on streams nobody tracks any more (finished or refused) is dropped.
+     * Protocol errors close the connection.
+     */
+    final void readStream(long id) {
+        if (closed) return;
+        start();
+        try {
+            readOtherStream(id);
+        } catch (H3Exception e) {
+            fail(e.errorCode(), e.getMessage());
+        } catch (QpackException e) {
+            fail(e.errorCode(), e.getMessage());
+        }
+        flushOwnStreams();
+    }
+
+    /** The peer's unidirectional stream with this ID, or else a stream nobody tracks: its bytes are dropped. */
+    final void readPeerUniOrDrain(long id) throws H3Exception, QpackException {
+        PeerUniStream u = peerUni.get(id);
+        if (u != null) readUni(id, u);
+        else drain(id);
+    }
+
     /** Drops whatever still arrives on a stream nobody reads. */
     final void drain(long id) {
         while (io.read(id, scratch, 0, scratch.length) > 0) {
@@ -162,7 +190,7 @@ abstract class H3Connection {
 
     // ------------------------------------------------------------------------------------------------ peer streams
 
-    final void readUni(long id, PeerUniStream u) throws H3Exception, QpackException {
+    private void readUni(long id, PeerUniStream u) throws H3Exception, QpackException {
         if (u.type < 0) {
             int r = u.typeReader.read(io, id);
             if (r == VarIntReader.MORE) return;

@@ -174,6 +174,7 @@ public final class H3Exchange extends H3MessageStream {
     }
 
     /** Resets both directions with an HTTP/3 error code (a stream error). */
+    @Override
     public void abort(long errorCode) {
         if (aborted) return;
         aborted = true;
@@ -271,13 +272,7 @@ public final class H3Exchange extends H3MessageStream {
     }
 
     private void tryFinish() {
-        if (!flush()) return;
-        if (outFrameRemaining > 0) {
-            // a DATA frame was announced longer than what the application wrote: the response cannot end cleanly
-            abort(H3Error.INTERNAL_ERROR);
-            return;
-        }
-        io.finish(streamId);
+        if (!finishSending()) return;
         finished = true;
         if (!requestEnded && !letPeerFinish) io.stopSending(streamId, H3Error.NO_ERROR);
         session.release(this);

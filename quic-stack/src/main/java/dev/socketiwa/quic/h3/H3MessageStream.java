@@ -63,6 +63,9 @@ abstract class H3MessageStream {
     /** A QUIC write returned -1: our sending direction was stopped by the peer. */
     abstract void sendSideGone();
 
+    /** Cancels the exchange in both directions with this stream error code. */
+    abstract void abort(long errorCode);
+
     // ------------------------------------------------------------------------------------------------ reading
 
     final void startFrame() throws H3Exception {
@@ -214,6 +217,20 @@ abstract class H3MessageStream {
         }
         out.consume(n);
         return out.length() == 0;
+    }
+
+    /**
+     * Ends our direction once what was queued left: true when the FIN went out; false while bytes wait, or when a DATA
+     * frame was announced longer than what was written (the message cannot end cleanly: the exchange is aborted).
+     */
+    final boolean finishSending() {
+        if (!flush()) return false;
+        if (outFrameRemaining > 0) {
+            abort(H3Error.INTERNAL_ERROR);
+            return false;
+        }
+        io.finish(streamId);
+        return true;
     }
 
     /** Body bytes as DATA: how many the stream took (0 when its buffer is full), -1 when it takes no more. */

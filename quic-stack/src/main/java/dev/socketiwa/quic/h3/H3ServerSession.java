@@ -122,34 +122,24 @@ public final class H3ServerSession extends H3Connection {
     }
 
     public void onReadable(long id) {
-        if (closed) return;
-        start();
-        try {
-            if (webTransport != null && webTransport.owns(id)) {
-                webTransport.onReadable(id);
-                flushOwnStreams();
-                return;
-            }
-            H3Exchange x = requests.get(id);
-            PeerUniStream u = x == null ? peerUni.get(id) : null;
-            if (x != null) {
-                if (!x.hasHeaders()) {
-                    if (x.readHeaders()) dispatch(x);
-                    else if (x.webTransportSessionId() >= 0) adoptWebTransportStream(id, x.webTransportSessionId(), true);
-                } else {
-                    x.notifyReadable();
-                }
-            } else if (u != null) {
-                readUni(id, u);
-            } else {
-                drain(id); // a stream we no longer track (finished or refused)
-            }
-        } catch (H3Exception e) {
-            fail(e.errorCode(), e.getMessage());
-        } catch (QpackException e) {
-            fail(e.errorCode(), e.getMessage());
+        readStream(id);
+    }
+
+    @Override
+    void readOtherStream(long id) throws H3Exception, QpackException {
+        if (webTransport != null && webTransport.owns(id)) {
+            webTransport.onReadable(id);
+            return;
         }
-        flushOwnStreams();
+        H3Exchange x = requests.get(id);
+        if (x == null) {
+            readPeerUniOrDrain(id);
+        } else if (!x.hasHeaders()) {
+            if (x.readHeaders()) dispatch(x);
+            else if (x.webTransportSessionId() >= 0) adoptWebTransportStream(id, x.webTransportSessionId(), true);
+        } else {
+            x.notifyReadable();
+        }
     }
 
     public void onWritable(long id) {
