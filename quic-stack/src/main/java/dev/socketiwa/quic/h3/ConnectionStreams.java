@@ -4,8 +4,11 @@ import dev.socketiwa.quic.transport.Connection;
 
 import java.util.function.LongSupplier;
 
-/** {@link QuicStreams} over a real QUIC {@link Connection}; the clock gives the time a close needs. */
-public final class ConnectionStreams implements QuicStreams {
+/**
+ * {@link QuicStreams} over a real QUIC {@link Connection}; the clock gives the time a close needs. Not final: the
+ * client's {@link ClientConnectionStreams} is the same adapter under the interface that promises bidirectional streams.
+ */
+public class ConnectionStreams implements QuicStreams {
     private final Connection connection;
     private final LongSupplier nanoClock;
 

@@ -1,10 +1,7 @@
 package dev.socketiwa.quic.h3;
 
-import dev.socketiwa.quic.h3.qpack.FieldSectionTooLargeException;
 import dev.socketiwa.quic.h3.qpack.HeaderField;
 import dev.socketiwa.quic.h3.qpack.QpackException;
-import dev.socketiwa.quic.h3.qpack.QpackWriter;
-import dev.socketiwa.quic.packet.VarInt;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,43 +12,23 @@ import java.util.List;
  * kept for {@link #trailers()}. For an extended CONNECT (RFC 9220) the same two calls are the byte duplex of the
  * tunnel: the stream stays open in both directions until either side finishes it.
  */
-public final class H3ClientRequest {
-    private static final int MAX_HEADERS_FRAME = 64 * 1024;
-    private static final int MAX_DATA_FRAME = 1 << 20;
-
+public final class H3ClientRequest extends H3MessageStream {
     private final H3ClientSession session;
-    private final QuicStreams io;
-    private final long streamId;
     private final H3ResponseListener listener;
-    private final byte[] scratch;
-    private final FrameHeaderReader frame = new FrameHeaderReader();
-    private boolean inFrame;
-    private long frameType;
-    private long frameRemaining;
-    private byte[] block;
-    private int blockLength;
-    private boolean blocked;
     private List<HeaderField> responseHeaders;
     private int status;
     private List<HeaderField> trailers;
     private boolean responseEnded;
-    private long bodyReceived;
-    private long contentLength = -1;
     private Object attachment;
 
-    private final QpackWriter out = new QpackWriter(64);
-    private long outFrameRemaining;
     private boolean finishWanted;
     private boolean finished;
-    private boolean aborted;
     private long abortCode = -1;
 
     H3ClientRequest(H3ClientSession session, QuicStreams io, long streamId, H3ResponseListener listener, byte[] scratch) {
+        super(session, io, streamId, scratch);
         this.session = session;
-        this.io = io;
-        this.streamId = streamId;
         this.listener = listener == null ? new H3ResponseListener() { } : listener;
-        this.scratch = scratch;
     }
 
     public long streamId() {
@@ -106,30 +83,7 @@ public final class H3ClientRequest {
     // ------------------------------------------------------------------------------------------------ request side
 
     void sendHeaders(List<HeaderField> fields) {
-        QpackWriter b = session.encodeBuffer();
-        b.clear();
-        session.encoder().encode(streamId, fields, b);
-        writeFrameHeader(FrameType.HEADERS, b.length());
-        out.writeBytes(b.array(), 0, b.length());
-        flush();
-    }
-
-    private void writeFrameHeader(long type, long length) {
-        byte[] h = session.frameHeaderScratch();
-        int n = VarInt.write(h, 0, type);
-        n = VarInt.write(h, n, length);
-        out.writeBytes(h, 0, n);
-    }
-
-    private boolean flush() {
-        if (out.length() == 0) return true;
-        int n = io.write(streamId, out.array(), 0, out.length());
-        if (n < 0) {
-            sendSideGone();
-            return false;
-        }
-        out.consume(n);
-        return out.length() == 0;
+        sendHeaderSection(fields);
     }
 
     /**
@@ -138,20 +92,7 @@ public final class H3ClientRequest {
      */
     public int write(byte[] b, int off, int len) {
         if (aborted || finishWanted) return -1;
-        if (len == 0) return 0;
-        if (outFrameRemaining == 0) {
-            if (!flush()) return finishWanted ? -1 : 0;
-            outFrameRemaining = Math.min(len, MAX_DATA_FRAME);
-            writeFrameHeader(FrameType.DATA, outFrameRemaining);
-        }
-        if (!flush()) return finishWanted ? -1 : 0;
-        int n = io.write(streamId, b, off, (int) Math.min(len, outFrameRemaining));
-        if (n < 0) {
-            sendSideGone();
-            return -1;
-        }
-        outFrameRemaining -= n;
-        return n;
+        return writeData(b, off, len);
     }
 
     /** True when everything written so far left our buffers (the QUIC stream took it). */
@@ -167,18 +108,13 @@ public final class H3ClientRequest {
     }
 
     private void tryFinish() {
-        if (!flush()) return;
-        if (outFrameRemaining > 0) {
-            // a DATA frame was announced longer than what was written: the request cannot end cleanly
-            abort(H3Error.INTERNAL_ERROR);
-            return;
-        }
-        io.finish(streamId);
+        if (!finishSending()) return;
         finished = true;
         releaseIfDone();
     }
 
     /** Cancels the exchange in both directions (a stream error, H3_REQUEST_CANCELLED by convention). */
+    @Override
     public void abort(long errorCode) {
         if (aborted) return;
         io.resetStream(streamId, errorCode);
@@ -229,7 +165,8 @@ public final class H3ClientRequest {
      * The stream refuses our bytes (the server stopped our direction, and the transport reset it): only sending
      * ends; the response is still read, as it may hold the server's reason (a WebSocket Close, an error page).
      */
-    private void sendSideGone() {
+    @Override
+    void sendSideGone() {
         finishWanted = true;
         finished = true;
         out.clear();
@@ -284,61 +221,11 @@ public final class H3ClientRequest {
         return hasResponse();
     }
 
-    private void startFrame() throws H3Exception {
-        long t = frame.type;
-        if (t == FrameType.PUSH_PROMISE) {
-            throw new H3Exception(H3Error.ID_ERROR, "PUSH_PROMISE although we allowed no push");
-        }
-        if (t == FrameType.CANCEL_PUSH || t == FrameType.SETTINGS || t == FrameType.GOAWAY || t == FrameType.MAX_PUSH_ID
-                || FrameType.isReservedHttp2(t)) {
-            throw new H3Exception(H3Error.FRAME_UNEXPECTED, "frame type 0x" + Long.toHexString(t) + " on a request stream");
-        }
-        frameType = t;
-        frameRemaining = frame.length;
-        inFrame = true;
-        if (t == FrameType.HEADERS) {
-            if (frame.length > MAX_HEADERS_FRAME) {
-                throw new H3Exception(H3Error.EXCESSIVE_LOAD, "HEADERS frame of " + frame.length + " bytes");
-            }
-            if (block == null || block.length < frame.length) block = new byte[(int) frame.length];
-            blockLength = 0;
-        }
-    }
-
-    private boolean fillBlock() throws H3Exception {
-        while (frameRemaining > 0) {
-            int n = io.read(streamId, block, blockLength, (int) frameRemaining);
-            if (n == 0) return false;
-            if (n < 0) throw new H3Exception(H3Error.FRAME_ERROR, "stream " + streamId + " ends inside HEADERS");
-            blockLength += n;
-            frameRemaining -= n;
-        }
-        return true;
-    }
-
-    private boolean skip() throws H3Exception {
-        while (frameRemaining > 0) {
-            int n = io.read(streamId, scratch, 0, (int) Math.min(scratch.length, frameRemaining));
-            if (n == 0) return false;
-            if (n < 0) throw new H3Exception(H3Error.FRAME_ERROR, "stream " + streamId + " ends inside a frame");
-            frameRemaining -= n;
-        }
-        inFrame = false;
-        return true;
-    }
-
     /** Decodes the buffered HEADERS block; false while it waits for QPACK inserts or when it failed. */
+    @Override
     boolean decodeBlock(boolean trailerSection) throws QpackException {
-        List<HeaderField> fields;
-        try {
-            fields = session.decoder().decode(streamId, block, 0, blockLength);
-        } catch (FieldSectionTooLargeException e) {
-            streamError(H3Error.MESSAGE_ERROR, e.getMessage());
-            return false;
-        }
-        blocked = fields == null;
-        if (blocked) return false;
-        inFrame = false;
+        List<HeaderField> fields = decodeBuffered();
+        if (fields == null) return false;
         if (trailerSection) {
             String why = ResponseValidator.checkTrailers(fields);
             if (why != null) {
@@ -385,63 +272,29 @@ public final class H3ClientRequest {
      */
     public int read(byte[] b, int off, int len) {
         if (aborted || responseEnded || !hasResponse()) return aborted || responseEnded ? -1 : 0;
-        try {
-            return readBody(b, off, len);
-        } catch (H3Exception e) {
-            session.fail(e.errorCode(), e.getMessage());
-        } catch (QpackException e) {
-            session.fail(e.errorCode(), e.getMessage());
-        }
-        return -1;
+        return readBodyOrFail(b, off, len);
     }
 
-    private int readBody(byte[] b, int off, int len) throws H3Exception, QpackException {
-        while (true) {
-            if (aborted) return -1;
-            if (inFrame) {
-                if (frameType == FrameType.DATA) {
-                    if (frameRemaining == 0) {
-                        inFrame = false;
-                        continue;
-                    }
-                    int n = io.read(streamId, b, off, (int) Math.min(len, frameRemaining));
-                    if (n == 0) return 0;
-                    if (n < 0) throw new H3Exception(H3Error.FRAME_ERROR, "stream " + streamId + " ends inside DATA");
-                    frameRemaining -= n;
-                    bodyReceived += n;
-                    if (contentLength >= 0 && bodyReceived > contentLength) {
-                        streamError(H3Error.MESSAGE_ERROR, "body longer than content-length");
-                        return -1;
-                    }
-                    return n;
-                }
-                if (frameType == FrameType.HEADERS) {
-                    if (!blocked && !fillBlock()) return 0;
-                    if (!decodeBlock(true)) return aborted ? -1 : 0;
-                    continue;
-                }
-                if (!skip()) return 0;
-                continue;
-            }
-            int r = frame.read(io, streamId);
-            if (r == VarIntReader.MORE) return 0;
-            if (r == VarIntReader.END) {
-                if (contentLength >= 0 && bodyReceived != contentLength) {
-                    streamError(H3Error.MESSAGE_ERROR, "body shorter than content-length");
-                    return -1;
-                }
-                responseEnded = true;
-                releaseIfDone();
-                return -1;
-            }
-            if ((frame.type == FrameType.DATA || frame.type == FrameType.HEADERS) && trailers != null) {
-                throw new H3Exception(H3Error.FRAME_UNEXPECTED, "frame after trailers");
-            }
-            startFrame();
+    @Override
+    void checkFrameType(long type) throws H3Exception {
+        if (type == FrameType.PUSH_PROMISE) {
+            throw new H3Exception(H3Error.ID_ERROR, "PUSH_PROMISE although we allowed no push");
         }
     }
 
-    private void streamError(long code, String why) {
+    @Override
+    boolean trailersReceived() {
+        return trailers != null;
+    }
+
+    @Override
+    void onMessageEnd() {
+        responseEnded = true;
+        releaseIfDone();
+    }
+
+    @Override
+    void streamError(long code, String why) {
         abort(code);
     }
 

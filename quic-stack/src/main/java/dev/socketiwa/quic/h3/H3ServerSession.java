@@ -1,11 +1,8 @@
 package dev.socketiwa.quic.h3;
 
-import dev.socketiwa.quic.h3.qpack.QpackDecoder;
 import dev.socketiwa.quic.h3.webtransport.WebTransportErrors;
 import dev.socketiwa.quic.h3.webtransport.WebTransportSessions;
-import dev.socketiwa.quic.h3.qpack.QpackEncoder;
 import dev.socketiwa.quic.h3.qpack.QpackException;
-import dev.socketiwa.quic.h3.qpack.QpackWriter;
 import dev.socketiwa.quic.packet.VarInt;
 
 import java.util.ArrayList;
@@ -19,29 +16,11 @@ import java.util.Map;
  * request streams handed to the {@link H3RequestHandler}. The caller forwards the connection's stream events and calls
  * {@link #service} once per loop turn. Connection errors close the QUIC connection with the HTTP/3 error code.
  */
-public final class H3ServerSession {
-    private static final int MAX_CONTROL_FRAME = 16 * 1024;
-
-    private final QuicStreams io;
+public final class H3ServerSession extends H3Connection {
     private final Settings local;
     private final H3RequestHandler handler;
-    private final QpackDecoder decoder;
-    private final QpackEncoder encoder = new QpackEncoder();
-    private final QpackWriter encodeBuffer = new QpackWriter(256);
-    private final byte[] frameHeader = new byte[16];
-    private final byte[] scratch = new byte[16384];
     private final Map<Long, H3Exchange> requests = new HashMap<>();
-    private final Map<Long, PeerUniStream> peerUni = new HashMap<>();
     private final List<H3Exchange> snapshot = new ArrayList<>();
-    private final OwnStream control = new OwnStream(StreamType.CONTROL);
-    private final OwnStream qpackEncoder = new OwnStream(StreamType.QPACK_ENCODER);
-    private final OwnStream qpackDecoder = new OwnStream(StreamType.QPACK_DECODER);
-    private boolean started;
-    private boolean closed;
-    private Settings peerSettings;
-    private boolean peerControlSeen;
-    private boolean peerEncoderSeen;
-    private boolean peerDecoderSeen;
     /** Highest client bidirectional stream ID accepted so far, for GOAWAY. */
     private long lastRequestId = -4;
     /** Once GOAWAY went out, requests on this stream ID or above are refused. */
@@ -50,44 +29,12 @@ public final class H3ServerSession {
     /** The WebTransport sessions and their streams; null when our SETTINGS do not offer WebTransport. */
     private final WebTransportSessions webTransport;
 
-    /** One of our unidirectional streams: its ID once opened and the bytes the stream did not take yet. */
-    private static final class OwnStream {
-        final QpackWriter pending = new QpackWriter(64);
-        long id = -1;
-
-        OwnStream(long type) {
-            pending.writeByte((int) type);
-        }
-    }
-
-    /** A unidirectional stream the peer opened, read according to its type. */
-    private static final class PeerUniStream {
-        final VarIntReader typeReader = new VarIntReader();
-        long type = -1;
-        final FrameHeaderReader frame = new FrameHeaderReader();
-        boolean inFrame;
-        long frameType;
-        long remaining;
-        byte[] payload;
-        int payloadLength;
-        boolean settingsSeen;
-        boolean discard;
-        /** For WebTransport streams: reads the session ID after the type. */
-        VarIntReader sessionReader;
-    }
-
     public H3ServerSession(QuicStreams io, Settings local, H3RequestHandler handler) {
-        this.io = io;
+        super(io, local, true);
         this.local = local;
         this.handler = handler;
-        this.decoder = new QpackDecoder(local.get(Settings.QPACK_MAX_TABLE_CAPACITY, 0),
-                (int) Math.min(Integer.MAX_VALUE, local.get(Settings.QPACK_BLOCKED_STREAMS, 0)),
-                local.get(Settings.MAX_FIELD_SECTION_SIZE, Long.MAX_VALUE));
         long maxSessions = webTransportMaxSessions(local);
         this.webTransport = maxSessions > 0 ? new WebTransportSessions(io, maxSessions) : null;
-        byte[] settings = new byte[local.payloadLength() + 16];
-        int n = local.writeFrame(settings, 0);
-        control.pending.writeBytes(settings, 0, n);
     }
 
     /** WebTransport sessions a connection may have by default. */
@@ -124,22 +71,6 @@ public final class H3ServerSession {
 
     boolean webTransportEnabled() {
         return webTransport != null;
-    }
-
-    QpackDecoder decoder() {
-        return decoder;
-    }
-
-    QpackEncoder encoder() {
-        return encoder;
-    }
-
-    QpackWriter encodeBuffer() {
-        return encodeBuffer;
-    }
-
-    byte[] frameHeaderScratch() {
-        return frameHeader;
     }
 
     boolean extendedConnectEnabled() {
@@ -191,36 +122,24 @@ public final class H3ServerSession {
     }
 
     public void onReadable(long id) {
-        if (closed) return;
-        start();
-        try {
-            if (webTransport != null && webTransport.owns(id)) {
-                webTransport.onReadable(id);
-                flushOwnStreams();
-                return;
-            }
-            H3Exchange x = requests.get(id);
-            PeerUniStream u = x == null ? peerUni.get(id) : null;
-            if (x != null) {
-                if (!x.hasHeaders()) {
-                    if (x.readHeaders()) dispatch(x);
-                    else if (x.webTransportSessionId() >= 0) adoptWebTransportStream(id, x.webTransportSessionId(), true);
-                } else {
-                    x.notifyReadable();
-                }
-            } else if (u != null) {
-                readUni(id, u);
-            } else {
-                while (io.read(id, scratch, 0, scratch.length) > 0) {
-                    // a stream we no longer track (finished or refused): drop what still arrives
-                }
-            }
-        } catch (H3Exception e) {
-            fail(e.errorCode(), e.getMessage());
-        } catch (QpackException e) {
-            fail(e.errorCode(), e.getMessage());
+        readStream(id);
+    }
+
+    @Override
+    void readOtherStream(long id) throws H3Exception, QpackException {
+        if (webTransport != null && webTransport.owns(id)) {
+            webTransport.onReadable(id);
+            return;
         }
-        flushOwnStreams();
+        H3Exchange x = requests.get(id);
+        if (x == null) {
+            readPeerUniOrDrain(id);
+        } else if (!x.hasHeaders()) {
+            if (x.readHeaders()) dispatch(x);
+            else if (x.webTransportSessionId() >= 0) adoptWebTransportStream(id, x.webTransportSessionId(), true);
+        } else {
+            x.notifyReadable();
+        }
     }
 
     public void onWritable(long id) {
@@ -253,19 +172,13 @@ public final class H3ServerSession {
             webTransport.onStreamReset(id, errorCode);
             return;
         }
-        if (id == control.id || id == qpackEncoder.id || id == qpackDecoder.id || isCriticalPeerStream(id)) {
+        if (isCriticalStream(id)) {
             fail(H3Error.CLOSED_CRITICAL_STREAM, "critical stream " + id + " was reset or stopped");
             return;
         }
         H3Exchange x = requests.get(id);
         if (x != null) x.peerAborted(H3Error.REQUEST_CANCELLED);
         peerUni.remove(id);
-    }
-
-    private boolean isCriticalPeerStream(long id) {
-        PeerUniStream u = peerUni.get(id);
-        return u != null && (u.type == StreamType.CONTROL || u.type == StreamType.QPACK_ENCODER
-                || u.type == StreamType.QPACK_DECODER);
     }
 
     /** The connection closed: every open exchange is aborted. */
@@ -340,6 +253,7 @@ public final class H3ServerSession {
     }
 
     /** Closes the connection with an HTTP/3 error code. */
+    @Override
     public void fail(long errorCode, String reason) {
         if (closed) return;
         io.closeConnection(errorCode, reason);
@@ -364,109 +278,33 @@ public final class H3ServerSession {
         if (webTransport != null) webTransport.onRequestGone(x.streamId());
     }
 
-    // ------------------------------------------------------------------------------------------------ our streams
-
-    private void start() {
-        if (started) return;
-        started = true;
-        flushOwnStreams();
-    }
-
-    private void flushOwnStreams() {
-        if (closed) return;
-        QpackWriter instructions = decoder.instructions();
-        if (instructions.length() > 0) {
-            qpackDecoder.pending.writeBytes(instructions.array(), 0, instructions.length());
-            instructions.clear();
-        }
-        instructions = encoder.instructions();
-        if (instructions.length() > 0) {
-            qpackEncoder.pending.writeBytes(instructions.array(), 0, instructions.length());
-            instructions.clear();
-        }
-        flush(control);
-        flush(qpackEncoder);
-        flush(qpackDecoder);
-    }
-
-    private void flush(OwnStream s) {
-        if (s.id < 0) {
-            s.id = io.openUniStream();
-            if (s.id < 0) return;
-        }
-        if (s.pending.length() == 0) return;
-        int n = io.write(s.id, s.pending.array(), 0, s.pending.length());
-        if (n > 0) s.pending.consume(n);
-    }
-
     // ------------------------------------------------------------------------------------------------ peer streams
 
-    private void readUni(long id, PeerUniStream u) throws H3Exception, QpackException {
-        if (u.type < 0) {
-            int r = u.typeReader.read(io, id);
-            if (r == VarIntReader.MORE) return;
-            if (r == VarIntReader.END) {
-                peerUni.remove(id);
-                return;
-            }
-            u.type = u.typeReader.value;
-            if (u.type == StreamType.CONTROL) {
-                if (peerControlSeen) throw new H3Exception(H3Error.STREAM_CREATION_ERROR, "second control stream");
-                peerControlSeen = true;
-            } else if (u.type == StreamType.QPACK_ENCODER) {
-                if (peerEncoderSeen) throw new H3Exception(H3Error.STREAM_CREATION_ERROR, "second QPACK encoder stream");
-                peerEncoderSeen = true;
-            } else if (u.type == StreamType.QPACK_DECODER) {
-                if (peerDecoderSeen) throw new H3Exception(H3Error.STREAM_CREATION_ERROR, "second QPACK decoder stream");
-                peerDecoderSeen = true;
-            } else if (u.type == StreamType.PUSH) {
-                throw new H3Exception(H3Error.STREAM_CREATION_ERROR, "a client opened a push stream");
-            } else if (u.type == StreamType.WEBTRANSPORT_UNI && webTransport != null) {
-                u.sessionReader = new VarIntReader();
-            } else {
-                // unknown (or not yet served, like WebTransport) stream types are ignored (RFC 9114 §6.2)
-                io.stopSending(id, H3Error.STREAM_CREATION_ERROR);
-                u.discard = true;
-            }
+    @Override
+    boolean acceptUniStream(long id, PeerUniStream u) throws H3Exception {
+        if (u.type == StreamType.PUSH) throw new H3Exception(H3Error.STREAM_CREATION_ERROR, "a client opened a push stream");
+        if (u.type == StreamType.WEBTRANSPORT_UNI && webTransport != null) {
+            u.sessionReader = new VarIntReader();
+            return true;
         }
-        if (u.sessionReader != null) {
-            int r = u.sessionReader.read(io, id);
-            if (r == VarIntReader.MORE) return;
-            if (r == VarIntReader.END) {
-                peerUni.remove(id);
-                return;
-            }
-            adoptWebTransportStream(id, u.sessionReader.value, false);
-            return;
-        }
-        if (u.type == StreamType.CONTROL) {
-            readControl(id, u);
-        } else if (u.type == StreamType.QPACK_ENCODER || u.type == StreamType.QPACK_DECODER) {
-            readQpack(id, u);
-        } else {
-            while (io.read(id, scratch, 0, scratch.length) > 0) {
-                // discarded
-            }
-        }
+        return false;
     }
 
-    private void readQpack(long id, PeerUniStream u) throws H3Exception, QpackException {
-        boolean inserted = false;
-        while (true) {
-            int n = io.read(id, scratch, 0, scratch.length);
-            if (n == 0) break;
-            if (n < 0) throw new H3Exception(H3Error.CLOSED_CRITICAL_STREAM, "QPACK stream " + id + " closed");
-            if (u.type == StreamType.QPACK_ENCODER) {
-                decoder.onEncoderStream(scratch, 0, n);
-                inserted = true;
-            } else {
-                encoder.onDecoderStream(scratch, 0, n);
-            }
+    @Override
+    boolean readExtensionUni(long id, PeerUniStream u) throws H3Exception {
+        if (u.sessionReader == null) return false;
+        int r = u.sessionReader.read(io, id);
+        if (r == VarIntReader.MORE) return true;
+        if (r == VarIntReader.END) {
+            peerUni.remove(id);
+            return true;
         }
-        if (inserted && decoder.blockedStreams() > 0) retryBlocked();
+        adoptWebTransportStream(id, u.sessionReader.value, false);
+        return true;
     }
 
-    private void retryBlocked() throws QpackException {
+    @Override
+    void retryBlocked() throws QpackException {
         snapshot.clear();
         snapshot.addAll(requests.values());
         for (int i = 0; i < snapshot.size(); i++) {
@@ -480,76 +318,9 @@ public final class H3ServerSession {
         }
     }
 
-    private void readControl(long id, PeerUniStream u) throws H3Exception {
-        while (true) {
-            if (!u.inFrame) {
-                int r = u.frame.read(io, id);
-                if (r == VarIntReader.MORE) return;
-                if (r == VarIntReader.END) throw new H3Exception(H3Error.CLOSED_CRITICAL_STREAM, "control stream closed");
-                startControlFrame(u);
-            }
-            if (u.payload == null) {
-                while (u.remaining > 0) {
-                    int n = io.read(id, scratch, 0, (int) Math.min(scratch.length, u.remaining));
-                    if (n == 0) return;
-                    if (n < 0) throw new H3Exception(H3Error.CLOSED_CRITICAL_STREAM, "control stream closed");
-                    u.remaining -= n;
-                }
-            } else {
-                while (u.remaining > 0) {
-                    int n = io.read(id, u.payload, u.payloadLength, (int) u.remaining);
-                    if (n == 0) return;
-                    if (n < 0) throw new H3Exception(H3Error.CLOSED_CRITICAL_STREAM, "control stream closed");
-                    u.payloadLength += n;
-                    u.remaining -= n;
-                }
-                controlFrame(u);
-            }
-            u.inFrame = false;
-        }
-    }
-
-    private void startControlFrame(PeerUniStream u) throws H3Exception {
-        long t = u.frame.type;
-        if (!u.settingsSeen && t != FrameType.SETTINGS) {
-            throw new H3Exception(H3Error.MISSING_SETTINGS, "first control frame is not SETTINGS");
-        }
-        if (t == FrameType.DATA || t == FrameType.HEADERS || t == FrameType.PUSH_PROMISE || FrameType.isReservedHttp2(t)
-                || (t == FrameType.SETTINGS && u.settingsSeen)) {
-            throw new H3Exception(H3Error.FRAME_UNEXPECTED, "frame type 0x" + Long.toHexString(t) + " on the control stream");
-        }
-        u.inFrame = true;
-        u.frameType = t;
-        u.remaining = u.frame.length;
-        boolean known = t == FrameType.SETTINGS || t == FrameType.GOAWAY || t == FrameType.MAX_PUSH_ID
-                || t == FrameType.CANCEL_PUSH;
-        if (known) {
-            if (u.frame.length > MAX_CONTROL_FRAME) {
-                throw new H3Exception(H3Error.EXCESSIVE_LOAD, "control frame of " + u.frame.length + " bytes");
-            }
-            u.payload = new byte[(int) u.frame.length];
-            u.payloadLength = 0;
-        } else {
-            u.payload = null;
-        }
-    }
-
-    private void controlFrame(PeerUniStream u) throws H3Exception {
-        byte[] p = u.payload;
-        int len = u.payloadLength;
-        u.payload = null;
-        if (u.frameType == FrameType.SETTINGS) {
-            u.settingsSeen = true;
-            peerSettings = Settings.parse(p, 0, len);
-            encoder.setPeerMaxTableCapacity(peerSettings.get(Settings.QPACK_MAX_TABLE_CAPACITY, 0));
-            return;
-        }
-        if (len == 0) throw new H3Exception(H3Error.FRAME_ERROR, "empty frame 0x" + Long.toHexString(u.frameType));
-        long value = VarInts.read(p, 0, len);
-        if (VarInts.lengthAt(p, 0) != len) {
-            throw new H3Exception(H3Error.FRAME_ERROR, "extra bytes in frame 0x" + Long.toHexString(u.frameType));
-        }
-        if (u.frameType == FrameType.GOAWAY) {
+    @Override
+    void onControlValue(long frameType, long value) throws H3Exception {
+        if (frameType == FrameType.GOAWAY) {
             // from a client, the ID is a push ID; we never push, so only its monotonicity matters
             if (peerGoawayId >= 0 && value > peerGoawayId) {
                 throw new H3Exception(H3Error.ID_ERROR, "GOAWAY ID grew from " + peerGoawayId + " to " + value);

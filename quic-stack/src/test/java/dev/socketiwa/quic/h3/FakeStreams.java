@@ -26,8 +26,8 @@ public final class FakeStreams implements QuicStreams {
     public final List<byte[]> datagrams = new ArrayList<>();
     /** Largest DATAGRAM payload accepted; 0 means datagrams are not negotiated. */
     public int maxDatagramPayload = 1200;
-    long nextUni = 3;
-    long nextBidi = 1;
+    private final StreamIds uni = new StreamIds(3);
+    private final StreamIds bidi = new StreamIds(1);
     public long closeCode = -1;
     public String closeReason;
     /** How many bytes each write may take; small values exercise partial writes. */
@@ -49,16 +49,12 @@ public final class FakeStreams implements QuicStreams {
 
     @Override
     public long openUniStream() {
-        long id = nextUni;
-        nextUni += 4;
-        return id;
+        return uni.next();
     }
 
     @Override
     public long openBidiStream() {
-        long id = nextBidi;
-        nextBidi += 4;
-        return id;
+        return bidi.next();
     }
 
     @Override

@@ -50,8 +50,8 @@ public final class MemoryLink {
         private final Map<Long, In> in = new HashMap<>();
         private final Map<Long, Boolean> sendClosed = new HashMap<>();
         private final ArrayDeque<long[]> events = new ArrayDeque<>();
-        private long nextBidi;
-        private long nextUni;
+        private final StreamIds bidi;
+        private final StreamIds uni;
         public long closeCode = -1;
         public boolean closedByPeer;
         /** How many bytes one write may take; small values exercise partial writes and onWritable. */
@@ -59,8 +59,8 @@ public final class MemoryLink {
 
         End(boolean client) {
             this.client = client;
-            nextBidi = client ? 0 : 1;
-            nextUni = client ? 2 : 3;
+            bidi = new StreamIds(client ? 0 : 1);
+            uni = new StreamIds(client ? 2 : 3);
         }
 
         public void attach(Sink sink) {
@@ -69,16 +69,12 @@ public final class MemoryLink {
 
         @Override
         public long openBidiStream() {
-            long id = nextBidi;
-            nextBidi += 4;
-            return id;
+            return bidi.next();
         }
 
         @Override
         public long openUniStream() {
-            long id = nextUni;
-            nextUni += 4;
-            return id;
+            return uni.next();
         }
 
         private In incoming(long id) {

@@ -1,0 +1,16 @@
+package dev.socketiwa.quic.h3;
+
+/** The IDs of one kind of stream an in-memory endpoint opens: the first, then every fourth (RFC 9000 §2.1). */
+final class StreamIds {
+    private long next;
+
+    StreamIds(long first) {
+        next = first;
+    }
+
+    long next() {
+        long id = next;
+        next += 4;
+        return id;
+    }
+}
