@@ -47,8 +47,12 @@ public final class FakeStreams implements QuicStreams {
         return o == null ? new byte[0] : o.toByteArray();
     }
 
+    /** How many unidirectional streams the peer allows in all (the session's own three included), as MAX_STREAMS. */
+    public long uniStreamsAllowed = Long.MAX_VALUE;
+
     @Override
     public long openUniStream() {
+        if ((nextUni - 3) / 4 >= uniStreamsAllowed) return -1;
         long id = nextUni;
         nextUni += 4;
         return id;
