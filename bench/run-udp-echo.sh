@@ -82,11 +82,11 @@ installed_artifact() {
   id=$(sed -n '/<parent>/,/<\/parent>/d; s:.*<artifactId>\(.*\)</artifactId>.*:\1:p' "$1/pom.xml" | head -1)
   echo "$(local_repo)/dev/socketiwa/$id/$project_version/maven-metadata-local.xml"
 }
-# the modules examples/udp-echo and bench are built from: every reactor module but the examples, it, archetype, bench
+# the modules examples/udp-echo and bench are built from: every reactor module but the examples, it, archetype, bench*
 upstream_stale=no
 newer_than "$(installed_artifact .)" pom.xml && upstream_stale=yes
 for m in $(sed -n 's:.*<module>\(.*\)</module>.*:\1:p' pom.xml); do
-  case "$m" in examples/*|it|archetype|bench) continue ;; esac
+  case "$m" in examples/*|it|archetype|bench*) continue ;; esac
   newer_than "$(installed_artifact "$m")" "$m/src" "$m/pom.xml" pom.xml && upstream_stale=yes
 done
 if [ "$build" = yes ]; then
@@ -97,8 +97,12 @@ if [ "$build" = yes ]; then
   else
     stale=()
     wasm=examples/udp-echo/target/socketiwa/web/app.wasm
-    if newer_than "$wasm" examples/udp-echo/src examples/udp-echo/pom.xml pom.xml \
-        "$(local_repo)/dev/socketiwa"/socketiwa-{runtime,quic-stack,maven-plugin}/"$project_version"; then
+    upstream_jars=()
+    for id in socketiwa-runtime socketiwa-quic-stack socketiwa-maven-plugin; do
+      upstream_jars+=("$(local_repo)/dev/socketiwa/$id/$project_version/$id-$project_version.jar")
+    done
+    # the jars themselves: resolving the plugin by its prefix rewrites the metadata files next to them
+    if newer_than "$wasm" examples/udp-echo/src examples/udp-echo/pom.xml pom.xml "${upstream_jars[@]}"; then
       stale+=(examples/udp-echo)
     fi
     newer_than "bench/target/socketiwa-bench-$project_version.jar" bench/src/main bench/pom.xml pom.xml && stale+=(bench)

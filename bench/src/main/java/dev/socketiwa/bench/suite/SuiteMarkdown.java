@@ -14,6 +14,29 @@ final class SuiteMarkdown {
     private SuiteMarkdown() {
     }
 
+    /** A section another suite generated in the same file, between its HTML-comment markers (bench.quic.MarkdownSection). */
+    private static final java.util.regex.Pattern OTHER_SECTION =
+            java.util.regex.Pattern.compile("(?s)<!-- ([a-z0-9-]+):begin[^\\n]*?-->.*?<!-- \\1:end -->\\n?");
+
+    /**
+     * The regenerated UDP echo text followed by every other suite's marked section found in {@code previous} (the file
+     * as it was), unchanged: this suite owns the rest of the file, the QUIC suite only its section.
+     */
+    static String keepOtherSections(String generated, String previous) {
+        StringBuilder b = new StringBuilder(generated);
+        java.util.regex.Matcher m = OTHER_SECTION.matcher(previous == null ? "" : previous);
+        while (m.find()) {
+            if (!b.toString().endsWith("\n\n")) {
+                b.append(b.toString().endsWith("\n") ? "\n" : "\n\n");
+            }
+            b.append(m.group());
+            if (!m.group().endsWith("\n")) {
+                b.append('\n');
+            }
+        }
+        return b.toString();
+    }
+
     static String render(SuiteProfile profile, long seed, List<TargetResult> results, String machine, String command,
                          String chartFile) {
         StringBuilder b = new StringBuilder();

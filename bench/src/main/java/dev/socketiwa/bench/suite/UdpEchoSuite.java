@@ -150,7 +150,9 @@ public final class UdpEchoSuite {
             }
             if (markdown != null) {
                 String chartLink = chart == null ? null : relativeLink(markdown, chart);
-                Files.writeString(markdown, SuiteMarkdown.render(profile, seed, results, machine, command, chartLink),
+                String previous = Files.exists(markdown) ? Files.readString(markdown, StandardCharsets.UTF_8) : "";
+                Files.writeString(markdown, SuiteMarkdown.keepOtherSections(
+                        SuiteMarkdown.render(profile, seed, results, machine, command, chartLink), previous),
                         StandardCharsets.UTF_8);
             }
         } catch (IOException e) {

@@ -1,6 +1,10 @@
 package dev.socketiwa.it.browser;
 
 import dev.socketiwa.plugin.core.bundle.WebResource;
+import dev.socketiwa.quic.crypto.SecureRandomSource;
+import dev.socketiwa.runtime.cert.CertificateGenerator;
+import dev.socketiwa.runtime.cert.CertificateRequest;
+import dev.socketiwa.runtime.cert.ServerCertificate;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -24,7 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 8's browser build: the wasm quic-echo in the Chromium IWA creates its WebTransport certificate in wasm,
  * keeps it in the app's own origin storage (localStorage) and shows its hash on the page; after a reload (same
  * profile) it serves the same certificate; our QUIC client pinning that hash connects both times and a wrong pin is
- * refused, and after the reload Chromium's WebTransport connects with the snippet the page showed before it. The private key is in the origin storage only, never in the signed bundle.
+ * refused, and after the reload Chromium's WebTransport connects with the snippet the page showed before it. Then a
+ * stored certificate inside its rotation overlap: the next start publishes both hashes, the page lists both, and the
+ * stored one is still served. The private key is in the origin storage only, never in the signed bundle.
  */
 class WasmQuicEchoCertificateIwaTest {
     private static final String FIRST = "globalThis.socketiwa.certificates.certificates[0]";
@@ -76,6 +82,33 @@ class WasmQuicEchoCertificateIwaTest {
                 assertEquals("connected", tab.tryConnect("https://127.0.0.1:" + port + "/wt", snippet),
                         "Chromium's WebTransport with the snippet published before the reload\n" + tab.diagnostics());
             }
+
+            // A stored certificate 11 days into its 13: in the 3-day overlap, before the switch. On the next start the
+            // wasm server makes the next certificate, publishes both hashes (the page shows two) and still serves the
+            // stored one.
+            ServerCertificate old = new CertificateGenerator(new SecureRandomSource())
+                    .generate(CertificateRequest.defaults(), System.currentTimeMillis() - 11 * CertificateRequest.DAY_MILLIS);
+            harness.page().evaluate("localStorage.setItem('socketiwa.webtransport.current.cert', "
+                    + jsonQuote(old.certificatePem()) + "), localStorage.setItem('socketiwa.webtransport.current.key', "
+                    + jsonQuote(old.privateKeyPem()) + "), true");
+            harness.page().reload();
+            harness.page().waitFor("document.body.dataset.state === 'listening' || document.body.dataset.state === 'failed'",
+                    java.time.Duration.ofSeconds(60));
+            assertEquals("listening", harness.page().evaluate("document.body.dataset.state"), harness.diagnostics());
+            assertEquals(2, number(harness, "globalThis.socketiwa.certificates.certificates.length"),
+                    "both hashes published during the overlap\n" + harness.diagnostics());
+            String oldHash = HexFormat.of().formatHex(old.sha256());
+            assertEquals(oldHash, String.valueOf(harness.page().evaluate(FIRST + ".sha256Hex")));
+            String nextHash = String.valueOf(harness.page().evaluate("globalThis.socketiwa.certificates.certificates[1].sha256Hex"));
+            assertEquals(2, number(harness, "document.getElementById('certificate-list').children.length"), "the page lists both");
+            assertTrue(String.valueOf(harness.page().evaluate("document.getElementById('snippet').textContent"))
+                    .contains(bytesList(nextHash)), "the snippet pins both");
+            assertEquals(Boolean.TRUE, harness.page().evaluate(
+                    "localStorage.getItem('socketiwa.webtransport.next.cert') !== null"), "the next certificate is stored too");
+            assertArrayEquals(payload, PinnedQuicClient.echo(port, List.of(HexFormat.of().parseHex(oldHash),
+                    HexFormat.of().parseHex(nextHash)), payload), "a client pinning both published hashes connects");
+            assertArrayEquals(payload, PinnedQuicClient.echo(port, List.of(HexFormat.of().parseHex(oldHash)), payload),
+                    "before the switch the stored certificate is still the one served");
         }
     }
 
@@ -111,6 +144,10 @@ class WasmQuicEchoCertificateIwaTest {
             String bytes = new String(Files.readAllBytes(swbn), StandardCharsets.ISO_8859_1);
             assertFalse(PEM_KEY.matcher(bytes).find() || bytes.contains(scalar), "no key in " + swbn);
         }
+    }
+
+    private static String jsonQuote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
     private static long number(BrowserHarness harness, String expression) {

@@ -226,6 +226,47 @@ class ResumptionTest {
     }
 
     @Test
+    void ticketAllowingLimitedEarlyDataIsAQuicViolation() {
+        Ends e = new Ends();
+        HandshakeHarness h = e.connect(null);
+        h.interceptor = (from, level, data) -> {
+            if (from.equals("server") && level == EncryptionLevel.APPLICATION) {
+                byte[] c = data.clone();
+                // max_early_data_size is the NewSessionTicket's last 4 bytes: QUIC allows only 0xffffffff
+                c[c.length - 4] = 0;
+                c[c.length - 3] = 0;
+                c[c.length - 2] = 0x10;
+                c[c.length - 1] = 0;
+                return c;
+            }
+            return data;
+        };
+        h.run();
+        assertNotNull(h.clientAlert);
+        assertEquals(Alert.ILLEGAL_PARAMETER, h.clientAlert.alert());
+        assertTrue(e.tickets.isEmpty());
+    }
+
+    @Test
+    void malformedPreSharedKeyIsADecodeError() {
+        Ends e = new Ends();
+        SessionTicket t = firstTicket(e);
+        HandshakeHarness h = e.connect(t);
+        h.interceptor = (from, level, data) -> {
+            if (from.equals("client") && level == EncryptionLevel.INITIAL) {
+                byte[] c = data.clone();
+                // The binders list ends the ClientHello: claim a 1-byte binder where 32 are.
+                c[c.length - 33] = 1;
+                return c;
+            }
+            return data;
+        };
+        h.run();
+        assertNotNull(h.serverAlert);
+        assertEquals(Alert.DECODE_ERROR, h.serverAlert.alert(), h.serverAlert.getMessage());
+    }
+
+    @Test
     void savedTicketRejectsGarbageWithAClearMessage() {
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
                 () -> SessionTicket.fromBytes(new byte[] {1, 2, 3}));

@@ -4,6 +4,7 @@ import dev.socketiwa.quic.crypto.CipherSuite;
 import dev.socketiwa.quic.crypto.CryptoProvider;
 import dev.socketiwa.quic.tls.EarlyDataFilter;
 import dev.socketiwa.quic.tls.RotatingTicketKeys;
+import dev.socketiwa.quic.tls.StrikeRegister;
 import dev.socketiwa.quic.tls.TlsServer;
 import dev.socketiwa.quic.tls.TlsServerConfig;
 import dev.socketiwa.quic.transport.Connection;
@@ -47,6 +48,8 @@ public final class QuicServer implements UdpApp {
     private final ServerCertificates certificates;
     /** Shared by every certificate's TLS configuration, so a rotation does not end resumption. */
     private final RotatingTicketKeys ticketKeys;
+    /** Likewise shared: a ticket's 0-RTT is accepted once whichever certificate the connection gets. */
+    private final StrikeRegister strikeRegister = new StrikeRegister(65_536);
     private boolean earlyData = true;
     private EarlyDataFilter earlyDataFilter;
     private final Map<String, Supplier<QuicHandler>> services;
@@ -93,6 +96,7 @@ public final class QuicServer implements UdpApp {
         t.alpn(services.keySet().toArray(new String[0]));
         if (suitePreference.length > 0) t.cipherSuites(suitePreference);
         t.sessionTickets(ticketKeys);
+        t.strikeRegister(strikeRegister);
         t.earlyData(earlyData);
         if (earlyDataFilter != null) t.earlyDataFilter(earlyDataFilter);
         return t;
@@ -262,6 +266,8 @@ public final class QuicServer implements UdpApp {
                 }
                 h = s.get();
                 handlers.put(conn, h);
+                // A handler started by 0-RTT learns so; it later sees HANDSHAKE_COMPLETE (replays can no longer pass).
+                if (e.kind == ConnectionEvent.Kind.EARLY_DATA_ACCEPTED) h.onEvent(conn, e);
             } else if (h != null) {
                 h.onEvent(conn, e);
             }

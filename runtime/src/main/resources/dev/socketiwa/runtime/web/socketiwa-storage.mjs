@@ -17,7 +17,6 @@ export function storageImports(options = {}) {
   const log = options.log ?? ((line) => console.log(line));
   const onCertificates = options.onCertificates ?? (() => {});
   let app = null;
-  let scratch = 0;
   let pending = new Uint8Array(0);
 
   const bytes = () => new Uint8Array(app.memory.buffer);
@@ -40,13 +39,12 @@ export function storageImports(options = {}) {
   };
 
   const socketiwaStorage = {
-    scratch(minBytes) {
+    scratch(previous, minBytes) {
       const exports = app.instance.exports;
-      if (scratch !== 0 && typeof exports["teavm.free"] === "function") {
-        exports["teavm.free"](scratch);
+      if (previous !== 0 && typeof exports["teavm.free"] === "function") {
+        exports["teavm.free"](previous);
       }
-      scratch = exports["teavm.malloc"](minBytes);
-      return scratch;
+      return exports["teavm.malloc"](minBytes);
     },
     get(ptr, keyLen) {
       const key = text(ptr, keyLen);

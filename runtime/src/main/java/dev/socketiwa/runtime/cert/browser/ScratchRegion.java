@@ -16,7 +16,7 @@ final class ScratchRegion {
     int reserve(int bytes) {
         if (bytes > capacity) {
             int wanted = Math.max(bytes, Math.max(256, capacity * 2));
-            address = StorageShim.scratch(wanted);
+            address = StorageShim.scratch(address, wanted);
             capacity = wanted;
         }
         return address;

@@ -21,9 +21,12 @@ final class StorageShim {
     private StorageShim() {
     }
 
-    /** The address of a linear-memory region of at least {@code minBytes} (allocated by the shim with teavm.malloc). */
+    /**
+     * The address of a new linear-memory region of at least {@code minBytes} (teavm.malloc); the caller's previous
+     * region {@code previous} (0 for none) is released. Each caller owns its own region.
+     */
     @Import(module = STORAGE, name = "scratch")
-    static native int scratch(int minBytes);
+    static native int scratch(int previous, int minBytes);
 
     /** Looks up the key ({@code keyLen} UTF-8 bytes at {@code ptr}); the value's UTF-8 length, now pending, or ABSENT / FAILED. */
     @Import(module = STORAGE, name = "get")
