@@ -150,11 +150,12 @@ public final class QuicSuite {
         for (Map.Entry<String, InetSocketAddress> t : targets.entrySet()) {
             // not recorded: the JIT and first-use costs of each server, so every target starts warm
             HandshakeRate.run(t.getValue(), "h3", 1, 0.5, 20);
+            int rounds = HandshakeWarmup.run(t.getValue(), profile.handshakeParallel, profile.handshakeWarmupSeconds);
             if (!isNative(t.getKey())) {
                 EchoStreamThroughput.run(t.getValue(), 1 << 20, 30_000);
             }
             Http3Download.run(gtlsclient, t.getValue(), work.resolve("warmup-" + t.getKey()), 1_000_000, 1, 30);
-            out.printf(Locale.ROOT, "warmed up %s%n", t.getKey());
+            out.printf(Locale.ROOT, "warmed up %s (%d handshake rounds until the rate settled)%n", t.getKey(), rounds);
         }
         for (String kind : QuicResults.KINDS) {
             for (Map.Entry<String, InetSocketAddress> t : targets.entrySet()) {

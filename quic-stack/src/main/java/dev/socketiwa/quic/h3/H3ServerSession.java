@@ -181,6 +181,15 @@ public final class H3ServerSession extends H3Connection {
         peerUni.remove(id);
     }
 
+    /**
+     * The peer raised its stream limit after we had used it all (the transport's STREAMS_AVAILABLE): WebTransport
+     * sessions retry the streams they could not open. Our own HTTP/3 streams are opened once at the start, under the
+     * three unidirectional streams every peer must allow.
+     */
+    public void onStreamsAvailable(boolean bidirectional) {
+        if (!closed && webTransport != null) webTransport.onStreamsAvailable(bidirectional);
+    }
+
     /** The connection closed: every open exchange is aborted. */
     public void onConnectionClosed() {
         closed = true;

@@ -911,7 +911,14 @@ public final class Connection {
         @Override
         public void onMaxStreams(boolean bidi, long max) {
             int t = bidi ? 0 : 1;
-            if (max > peerMaxStreams[t]) peerMaxStreams[t] = max;
+            if (max <= peerMaxStreams[t]) return;
+            // An app refused by openStream has no other way to learn that it may try again.
+            boolean wasAtLimit = nextLocalStream[t] >= peerMaxStreams[t];
+            peerMaxStreams[t] = max;
+            if (wasAtLimit) {
+                long next = (nextLocalStream[t] << 2) | (bidi ? 0 : 2) | (server ? 1 : 0);
+                events.add(ConnectionEvent.of(ConnectionEvent.Kind.STREAMS_AVAILABLE, next));
+            }
         }
 
         @Override

@@ -22,6 +22,11 @@ public final class ConnectionEvent {
         EARLY_DATA_REJECTED,
         /** Client: the server issued a session ticket (data: SessionTicket.toBytes()). */
         SESSION_TICKET,
+        /**
+         * The peer raised its stream limit after we had used it all (streamId: the next stream {@code openStream} of
+         * that direction would give, so {@code (streamId & 2) != 0} means unidirectional): retry a refused open now.
+         */
+        STREAMS_AVAILABLE,
         /** The connection is closed (errorCode, application, reason); no more events follow. */
         CLOSED
     }

@@ -47,9 +47,12 @@ public final class FakeStreams implements QuicStreams {
         return o == null ? new byte[0] : o.toByteArray();
     }
 
+    /** How many unidirectional streams the peer allows in all (the session's own three included), as MAX_STREAMS. */
+    public long uniStreamsAllowed = Long.MAX_VALUE;
+
     @Override
     public long openUniStream() {
-        return uni.next();
+        return uni.handedOut() >= uniStreamsAllowed ? -1 : uni.next();
     }
 
     @Override

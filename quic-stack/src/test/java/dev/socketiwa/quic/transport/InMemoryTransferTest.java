@@ -59,6 +59,38 @@ class InMemoryTransferTest {
     }
 
     @Test
+    void aRefusedUniStreamOpenHearsWhenThePeerAllowsMore() {
+        QuicConfig cfg = new QuicConfig();
+        cfg.maxStreamsUni = 2;
+        Pair p = new Pair(16, cfg);
+        assertTrue(p.handshake(5 * SECOND));
+        byte[] data = {1, 2, 3};
+        for (int i = 0; i < 2; i++) {
+            long id = p.conn.openStream(false);
+            assertEquals(2 + 4 * i, id);
+            assertEquals(3, p.conn.write(id, data, 0, 3));
+            p.conn.finish(id);
+        }
+        assertEquals(-1, p.conn.openStream(false), "the server allows two unidirectional streams at first");
+        assertTrue(p.net.runUntil(() -> p.clientEvents.stream().anyMatch(e -> e.kind == ConnectionEvent.Kind.STREAMS_AVAILABLE),
+                5 * SECOND), "no STREAMS_AVAILABLE after the server read both streams: " + p.clientEvents);
+        ConnectionEvent e = p.clientEvents.stream().filter(x -> x.kind == ConnectionEvent.Kind.STREAMS_AVAILABLE)
+                .findFirst().orElseThrow();
+        assertEquals(10, e.streamId, "the next unidirectional client stream");
+        assertEquals(10, p.conn.openStream(false));
+    }
+
+    @Test
+    void noStreamsAvailableEventWhileTheLimitWasNeverReached() {
+        QuicConfig cfg = new QuicConfig();
+        cfg.maxStreamsBidi = 4;
+        Pair p = new Pair(17, cfg);
+        echo(p, 2, 1000, 60);
+        assertTrue(p.clientEvents.stream().noneMatch(e -> e.kind == ConnectionEvent.Kind.STREAMS_AVAILABLE),
+                p.clientEvents.toString());
+    }
+
+    @Test
     void datagramsAreEchoed() {
         Pair p = new Pair(14);
         assertTrue(p.handshake(5 * SECOND));

@@ -70,6 +70,9 @@ public final class Http3Handler implements QuicHandler {
             case DATAGRAM:
                 s.onDatagram(e.data, 0, e.data.length);
                 break;
+            case STREAMS_AVAILABLE:
+                s.onStreamsAvailable((e.streamId & 2) == 0);
+                break;
             case CLOSED:
                 s.onConnectionClosed();
                 break;

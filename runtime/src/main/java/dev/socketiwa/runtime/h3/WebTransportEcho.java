@@ -5,6 +5,8 @@ import dev.socketiwa.quic.h3.webtransport.WebTransportSession;
 import dev.socketiwa.quic.h3.webtransport.WebTransportStream;
 import dev.socketiwa.quic.h3.webtransport.WebTransportStreamListener;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +29,23 @@ public final class WebTransportEcho implements WebTransportHandler {
     @Override
     public void onSession(WebTransportSession session) {
         log.accept("webtransport: session " + session.id() + " at " + session.path() + " open");
+        session.attach(new ArrayList<Pipe>()); // answers waiting for the peer to allow another unidirectional stream
+    }
+
+    /** The peer allows more unidirectional streams: the answers that could not open one retry now. */
+    @Override
+    public void onStreamsAvailable(WebTransportSession session, boolean bidirectional) {
+        List<Pipe> waiting = waiting(session);
+        if (bidirectional || waiting == null || waiting.isEmpty()) return;
+        List<Pipe> retry = new ArrayList<>(waiting);
+        waiting.clear();
+        for (int i = 0; i < retry.size(); i++) retry.get(i).pump(); // one still refused puts itself back
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Pipe> waiting(WebTransportSession session) {
+        Object a = session.attachment();
+        return a instanceof List ? (List<Pipe>) a : null;
     }
 
     @Override
@@ -84,7 +103,12 @@ public final class WebTransportEcho implements WebTransportHandler {
             while (!done) {
                 if (out == null) {
                     out = in.session().openUniStream();
-                    if (out == null) return; // the peer's stream limit: retried on the next readable event
+                    if (out == null) {
+                        // the peer's stream limit: retried when it allows more (or on the next readable event)
+                        List<Pipe> waiting = waiting(in.session());
+                        if (waiting != null && !waiting.contains(this)) waiting.add(this);
+                        return;
+                    }
                     out.setListener(this);
                 }
                 if (start < end) {

@@ -58,4 +58,20 @@ class WebTransportEchoTest {
         assertTrue(w.io.finished.containsKey(0L));
         assertEquals(-1, w.io.closeCode);
     }
+
+    @Test
+    void aUniAnswerRefusedByTheStreamLimitGoesOutWhenThePeerAllowsMore() throws QpackException {
+        H3Wire w = new H3Wire(new DemoRoutes(new WebTransportEcho(line -> { })));
+        assertEquals("200", w.request(0, "CONNECT", "/wt", "webtransport").get(0).value);
+        w.io.uniStreamsAllowed = 3; // the peer allowed only HTTP/3's own control and QPACK streams so far
+        w.send(6, cat(varint(0x54), varint(0), utf8("uni")), true, true);
+        w.session.service();
+        assertEquals(0, w.io.written(15).length, "no stream to answer on yet");
+
+        w.io.uniStreamsAllowed = 4; // MAX_STREAMS arrived: no new bytes from the peer, only the transport's event
+        w.session.onStreamsAvailable(false);
+        w.session.service();
+        assertArrayEquals(cat(varint(0x54), varint(0), utf8("uni")), w.io.written(15));
+        assertTrue(w.io.finished.containsKey(15L));
+    }
 }

@@ -18,6 +18,13 @@ public interface WebTransportHandler {
     default void onStream(WebTransportSession session, WebTransportStream stream) {
     }
 
+    /**
+     * The peer raised its stream limit after {@link WebTransportSession#openUniStream} or {@code openBidiStream} was
+     * refused (returned null) for lack of it: open what waited now. {@code bidirectional} names the direction freed.
+     */
+    default void onStreamsAvailable(WebTransportSession session, boolean bidirectional) {
+    }
+
     /** The peer asked for a graceful end (DRAIN_WEBTRANSPORT_SESSION): finish what is under way, then close. */
     default void onDrain(WebTransportSession session) {
     }

@@ -163,6 +163,15 @@ public final class WebTransportSessions {
         }
     }
 
+    /** The peer allows more streams of a direction: every open session may retry what it could not open. */
+    public void onStreamsAvailable(boolean bidirectional) {
+        List<WebTransportSession> open = new ArrayList<>(sessions.values());
+        for (int i = 0; i < open.size(); i++) {
+            WebTransportSession s = open.get(i);
+            if (!s.isClosed()) guard(s, () -> s.handler().onStreamsAvailable(s, bidirectional));
+        }
+    }
+
     /** An HTTP Datagram (RFC 9297) for a session; dropped when no such session is open. */
     public void onDatagram(long sessionId, byte[] b, int off, int len) {
         WebTransportSession s = sessions.get(sessionId);
