@@ -11,18 +11,7 @@ public final class VersionNegotiation {
      */
     public static int write(byte[] out, int off, byte[] dcid, int dcidOff, int dcidLen, byte[] scid, int scidOff,
                             int scidLen, int unusedBits, int[] versions) {
-        int p = off;
-        out[p++] = (byte) (0x80 | (unusedBits & 0x7f));
-        out[p++] = 0;
-        out[p++] = 0;
-        out[p++] = 0;
-        out[p++] = 0;
-        out[p++] = (byte) dcidLen;
-        System.arraycopy(dcid, dcidOff, out, p, dcidLen);
-        p += dcidLen;
-        out[p++] = (byte) scidLen;
-        System.arraycopy(scid, scidOff, out, p, scidLen);
-        p += scidLen;
+        int p = LongHeader.write(out, off, 0x80 | (unusedBits & 0x7f), 0, dcid, dcidOff, dcidLen, scid, scidOff, scidLen);
         for (int v : versions) {
             out[p++] = (byte) (v >>> 24);
             out[p++] = (byte) (v >>> 16);

@@ -5,6 +5,7 @@ import dev.socketiwa.quic.crypto.portable.PortableCryptoProvider;
 import dev.socketiwa.quic.frame.FrameWriter;
 import dev.socketiwa.quic.packet.ConnectionId;
 import dev.socketiwa.quic.packet.Header;
+import dev.socketiwa.quic.packet.LongHeader;
 import dev.socketiwa.quic.packet.PacketProtector;
 import dev.socketiwa.quic.packet.PacketType;
 import dev.socketiwa.quic.packet.StatelessReset;
@@ -186,18 +187,8 @@ public final class Endpoint implements ConnectionIdListener {
         byte[] token = addressTokens.issueRetry(nowMillis, odcid, from);
         byte[] p = new byte[7 + header.scidLen + newScid.length + token.length + 16];
         random.nextBytes(scratch, 0, 1);
-        int q = 0;
-        p[q++] = (byte) (0xf0 | (scratch[0] & 0x0f));
-        p[q++] = 0;
-        p[q++] = 0;
-        p[q++] = 0;
-        p[q++] = 1;
-        p[q++] = (byte) header.scidLen;
-        System.arraycopy(buf, header.scidOff, p, q, header.scidLen);
-        q += header.scidLen;
-        p[q++] = (byte) newScid.length;
-        System.arraycopy(newScid, 0, p, q, newScid.length);
-        q += newScid.length;
+        int q = LongHeader.write(p, 0, 0xf0 | (scratch[0] & 0x0f), Header.VERSION_1,
+                buf, header.scidOff, header.scidLen, newScid, 0, newScid.length);
         System.arraycopy(token, 0, p, q, token.length);
         q += token.length;
         byte[] od = odcid.toBytes();
@@ -215,18 +206,9 @@ public final class Endpoint implements ConnectionIdListener {
     private void closeInvalidToken(byte[] buf, Object from) {
         PacketProtection pp = keys.initialKeys(buf, header.dcidOff, header.dcidLen).server();
         byte[] p = new byte[7 + header.scidLen + header.dcidLen + 1 + 2 + 1 + 20 + 16];
-        int q = 0;
-        p[q++] = (byte) 0xc0; // long header, Initial, 1-byte packet number
-        p[q++] = 0;
-        p[q++] = 0;
-        p[q++] = 0;
-        p[q++] = 1;
-        p[q++] = (byte) header.scidLen;
-        System.arraycopy(buf, header.scidOff, p, q, header.scidLen);
-        q += header.scidLen;
-        p[q++] = (byte) header.dcidLen; // our SCID: the connection ID the client is using for us
-        System.arraycopy(buf, header.dcidOff, p, q, header.dcidLen);
-        q += header.dcidLen;
+        // Initial with a 1-byte packet number; our SCID is the connection ID the client is using for us.
+        int q = LongHeader.write(p, 0, 0xc0, Header.VERSION_1,
+                buf, header.scidOff, header.scidLen, buf, header.dcidOff, header.dcidLen);
         p[q++] = 0; // no token
         int lengthOff = q;
         q += 2;
