@@ -43,6 +43,10 @@ class ResumptionTest {
         boolean transportAccepts = true;
         long seed = 10;
 
+        SessionTicket latestTicket() {
+            return tickets.get(tickets.size() - 1);
+        }
+
         HandshakeHarness connect(SessionTicket ticket) {
             HandshakeHarness h = new HandshakeHarness();
             HandshakeHarness.Side cs = new HandshakeHarness.Side("client") {
@@ -145,10 +149,7 @@ class ResumptionTest {
         h.client.start();
         e.clock.now += 59_000;
         h.pump();
-        h.assertConnected();
-        assertTrue(h.server.isResumed());
-        assertFalse(h.server.isEarlyDataAccepted());
-        assertEquals(List.of("rejected"), e.clientEarly);
+        assertResumedWithout0Rtt(h, e);
     }
 
     @Test
@@ -162,17 +163,17 @@ class ResumptionTest {
 
         e.transportAccepts = true;
         e.serverConfig.earlyDataFilter((alpn, sni) -> !alpn.equals("echo"));
-        SessionTicket t2 = e.tickets.get(e.tickets.size() - 1);
+        SessionTicket t2 = e.latestTicket();
         h = e.connect(t2);
         h.run();
         assertTrue(h.server.isResumed() && !h.server.isEarlyDataAccepted());
 
         e.serverConfig.earlyDataFilter(null).earlyData(false);
-        SessionTicket t3 = e.tickets.get(e.tickets.size() - 1);
+        SessionTicket t3 = e.latestTicket();
         h = e.connect(t3);
         h.run();
         assertTrue(h.server.isResumed() && !h.server.isEarlyDataAccepted());
-        assertFalse(e.tickets.get(e.tickets.size() - 1).allowsEarlyData(), "tickets stop announcing 0-RTT");
+        assertFalse(e.latestTicket().allowsEarlyData(), "tickets stop announcing 0-RTT");
     }
 
     @Test
@@ -201,10 +202,7 @@ class ResumptionTest {
         e.serverConfig.groups(NamedGroup.SECP256R1);
         HandshakeHarness h = e.connect(t);
         h.run();
-        h.assertConnected();
-        assertTrue(h.server.isResumed());
-        assertFalse(h.server.isEarlyDataAccepted());
-        assertEquals(List.of("rejected"), e.clientEarly);
+        assertResumedWithout0Rtt(h, e);
     }
 
     @Test
@@ -271,5 +269,13 @@ class ResumptionTest {
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
                 () -> SessionTicket.fromBytes(new byte[] {1, 2, 3}));
         assertTrue(x.getMessage().contains("discard"));
+    }
+
+    /** Connected by resumption, with the offered 0-RTT refused and the client told so. */
+    private static void assertResumedWithout0Rtt(HandshakeHarness h, Ends e) {
+        h.assertConnected();
+        assertTrue(h.server.isResumed());
+        assertFalse(h.server.isEarlyDataAccepted());
+        assertEquals(List.of("rejected"), e.clientEarly);
     }
 }
