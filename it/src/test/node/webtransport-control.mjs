@@ -30,17 +30,25 @@ await onWebTransportPage('webtransport control', async (page, { url, optionsText
         out.bidiReadError = e.name;
         out.bidiReadCode = e.streamErrorCode;
       }
-      // ... and asks us to stop sending on another with code 124.
-      const stopped = await wt.createBidirectionalStream();
-      const stoppedWriter = stopped.writable.getWriter();
-      await stoppedWriter.write(text('stop 124\n'));
-      try {
-        for (let i = 0; i < 50; i++) { await stoppedWriter.write(text('more')); await sleep(20); }
-        out.bidiWriteError = 'none';
-      } catch (e) {
-        out.bidiWriteError = e.name;
-        out.bidiWriteMessage = e.message;
-        out.bidiWriteCode = e.streamErrorCode;
+      // ... and asks us to stop sending on another with code 124. Chromium 156 reports that to the writer either as
+      // a WebTransportError carrying the code ("Received STOP_SENDING.") or, when the stream's teardown wins a race
+      // inside Chromium, as a NetworkError without any code. Only the first says which code arrived, so a NetworkError
+      // is followed by another stream (at most 5); the first WebTransportError is the result, whatever its code.
+      out.stopAttempts = [];
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const stopped = await wt.createBidirectionalStream();
+        const stoppedWriter = stopped.writable.getWriter();
+        await stoppedWriter.write(text('stop 124\n'));
+        try {
+          for (let i = 0; i < 50; i++) { await stoppedWriter.write(text('more')); await sleep(20); }
+          out.bidiWriteError = 'none';
+        } catch (e) {
+          out.bidiWriteError = e.name;
+          out.bidiWriteMessage = e.message;
+          out.bidiWriteCode = e.streamErrorCode;
+        }
+        out.stopAttempts.push(out.bidiWriteError);
+        if (out.bidiWriteError !== 'NetworkError') break;
       }
 
       // We abort a uni stream with code 7: the server sees a reset carrying 7.
